@@ -1,0 +1,29 @@
+/**
+ * all-of — several checks on one rule; the first that fails is reported. A part whose starting
+ * fields the page lacks is skipped.
+ */
+import { z } from '../zod';
+import { nested } from './nested';
+import { defineCheck, type CheckSpec } from './types';
+import { registryTriggers, registryMessageIds } from './walk';
+
+const params = z.strictObject({ checks: z.array(z.lazy(() => nested.schema!)).min(1) });
+type Params = { checks: CheckSpec[] };
+
+export default defineCheck<Params>({
+  id: 'all-of',
+  description: 'Every nested check passes; the first failure is reported.',
+  params,
+  messages: {},
+  triggers: (p) => p.checks.flatMap(registryTriggers),
+  messageIds: (p) => p.checks.flatMap(registryMessageIds),
+  evaluate(ctx, p) {
+    for (const check of p.checks) {
+      // A part whose own fields are not on the page is not applicable (contracts.md §6).
+      if (!registryTriggers(check).every((alts) => alts.some((k) => ctx.has(k)))) continue;
+      const out = ctx.evaluate(check);
+      if (out.status === 'fail') return out;
+    }
+    return { status: 'pass' };
+  },
+});

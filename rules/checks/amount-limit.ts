@@ -1,0 +1,42 @@
+/** amount-limit — a number within lawful bounds (以上、以下 include the number itself: PS25 143). */
+import { fieldDef, fieldLabel } from '../fields';
+import { formatAmount } from '../format';
+import { FieldKeySchema } from '../schema-common';
+import { z } from '../zod';
+import { defineCheck } from './types';
+
+const params = z
+  .strictObject({
+    field: FieldKeySchema,
+    max: z.number().nonnegative('expected a non-negative number').optional(),
+    min: z.number().nonnegative('expected a non-negative number').optional(),
+  })
+  .refine((p) => p.max !== undefined || p.min !== undefined, 'amount-limit needs max or min');
+type Params = z.infer<typeof params>;
+
+export default defineCheck<Params>({
+  id: 'amount-limit',
+  description: 'A number (amount, days, copies) stays within a minimum and/or maximum, inclusive.',
+  params,
+  messages: {
+    overMax: { 'zh-CN': '{{field}}为{{value}}，超过上限{{max}}', en: '{{fieldEn}} is {{value}}, above the limit of {{max}}' },
+    underMin: { 'zh-CN': '{{field}}为{{value}}，低于{{min}}', en: '{{fieldEn}} is {{value}}, below {{min}}' },
+  },
+  triggers: (p) => [[p.field]],
+  evaluate(ctx, p) {
+    const v = ctx.number(p.field);
+    if (v === null) return { status: 'pass' };
+    const money = fieldDef(p.field)?.type === 'amount';
+    const fmt = (n: number) => (money ? formatAmount(n, ctx.locale) : String(n));
+    const data = {
+      field: fieldLabel(p.field),
+      fieldEn: p.field,
+      value: fmt(v),
+      max: p.max === undefined ? '' : fmt(p.max),
+      min: p.min === undefined ? '' : fmt(p.min),
+    };
+    if (p.max !== undefined && v > p.max) return { status: 'fail', messageId: 'overMax', fieldKey: p.field, data };
+    if (p.min !== undefined && v < p.min) return { status: 'fail', messageId: 'underMin', fieldKey: p.field, data };
+    return { status: 'pass' };
+  },
+});

@@ -1,0 +1,140 @@
+/**
+ * deadline — the closing field must come within a legal period of the starting field
+ * (`to` − `from` ≤ period), counted by the rules of `periods`. With the closing field still empty,
+ * it counts down from now (期限预警): due-soon in the last quarter of the period (at most 24 h),
+ * overdue once past.
+ */
+import { firstSet } from '../conditions';
+import { fieldLabel } from '../fields';
+import { formatElapsed, formatPeriod } from '../format';
+import { closingLatest, dueSoonWindow, periodEnd, type PeriodSpec } from '../periods';
+import { DAY, formatDate, formatDue, formatWall } from '../periods/time';
+import { FieldKeySchema, FieldKeysSchema, PeriodSchema, SeveritySchema } from '../schema-common';
+import { z } from '../zod';
+import { asList, defineCheck, type Outcome, type RowContext, type Severity } from './types';
+
+const params = z.strictObject({
+  from: FieldKeysSchema,
+  to: FieldKeySchema,
+  period: PeriodSchema,
+  /** Days added from recorded fields: extension days, approvals × 30, excluded days. */
+  plus: z
+    .array(
+      z.strictObject({
+        field: FieldKeySchema,
+        per: z.number().positive('expected a positive number'),
+        max: z.number().nonnegative().optional(),
+        /** Used when the field is empty or absent (e.g. 4 extension days when not recorded). */
+        default: z.number().nonnegative().optional(),
+      }),
+    )
+    .optional(),
+  /** Graded severities for longer delays: over `period` → `severity`. */
+  tiers: z.array(z.strictObject({ period: PeriodSchema, severity: SeveritySchema })).optional(),
+});
+type Params = z.infer<typeof params>;
+
+function extraDays(ctx: RowContext, p: Params): number {
+  let days = 0;
+  for (const add of p.plus ?? []) {
+    let n = ctx.number(add.field) ?? add.default ?? 0;
+    if (add.max !== undefined) n = Math.min(n, add.max);
+    days += Math.max(0, n) * add.per;
+  }
+  return days;
+}
+
+export default defineCheck<Params>({
+  id: 'deadline',
+  description: 'The closing field falls within a legal period after the starting field.',
+  params,
+  messages: {
+    late: {
+      'zh-CN': '{{to}}晚于{{from}}{{elapsed}}，超过法定{{limit}}（截止 {{due}}）',
+      en: '{{toEn}} is {{elapsed}} after {{fromEn}}, beyond the legal {{limit}} (due {{due}})',
+    },
+    lateElapsedOnly: {
+      'zh-CN':
+        '{{to}}晚于{{from}}{{elapsed}}，按实际经过时间已超过{{limit}}；按“开始的时不计入”计算尚未超期（至迟 {{literalDue}}），请核实',
+      en: '{{toEn}} is {{elapsed}} after {{fromEn}}: over {{limit}} by elapsed time, within the period if the starting hour is not counted (by {{literalDue}}); please verify',
+    },
+    overdue: {
+      'zh-CN': '{{to}}未填写，自{{from}}（{{start}}）起已超过法定{{limit}}，已超期{{late}}（截止 {{due}}）',
+      en: '{{toEn}} is empty: {{limit}} from {{fromEn}} ({{start}}) have passed, overdue by {{late}} (due {{due}})',
+    },
+    overdueElapsedOnly: {
+      'zh-CN': '{{to}}未填写，自{{from}}（{{start}}）起按实际经过时间已超过{{limit}}（截止 {{due}}），请核实',
+      en: '{{toEn}} is empty: {{limit}} have elapsed since {{fromEn}} ({{start}}) (due {{due}}); please verify',
+    },
+    dueSoon: {
+      'zh-CN': '{{to}}尚未填写，即将到期，截止 {{due}}（剩余 {{remaining}}）',
+      en: '{{toEn}} is still empty and due soon: by {{due}} ({{remaining}} left)',
+    },
+  },
+  triggers: (p) => [asList(p.from), [p.to]],
+  evaluate(ctx, p): Outcome {
+    const fromKey = firstSet(ctx, p.from) ?? '';
+    const start = ctx.time(fromKey);
+    if (!start) return { status: 'pass' }; // not started yet
+    const spec: PeriodSpec = { ...p.period };
+    const extra = extraDays(ctx, p);
+    if (extra) spec.amount += spec.unit === 'day' ? extra : 0;
+    const end = periodEnd(start, spec, ctx.calendar);
+    ctx.noteUncoveredYears(end.uncoveredYears);
+    const hours = spec.unit === 'hour';
+    const shownDue = hours ? end.strictEnd : end.due;
+    const data: Record<string, string> = {
+      from: fieldLabel(fromKey),
+      to: fieldLabel(p.to),
+      fromEn: fromKey,
+      toEn: p.to,
+      start: formatWall(start.ms, start.dateOnly),
+      limit: formatPeriod(spec, ctx.locale),
+      due: formatDue(shownDue),
+      literalDue: formatDue(end.due),
+      /** The last day of a day/month period, for date fields. */
+      dueDay: formatDate(end.due - DAY),
+    };
+    const graded = (at: number) => {
+      let severity: Severity | undefined;
+      for (const tier of p.tiers ?? []) {
+        const t = periodEnd(start, tier.period, ctx.calendar);
+        if (at >= t.due) severity = tier.severity;
+      }
+      return severity;
+    };
+
+    const close = ctx.time(p.to);
+    if (close) {
+      const at = close.ms;
+      if (hours ? at <= end.strictEnd : at < end.due) return { status: 'pass' };
+      const elapsed = formatElapsed(closingLatest(close) - start.ms, spec.unit, ctx.locale);
+      data.closing = formatWall(close.ms, close.dateOnly);
+      data.late = formatElapsed(closingLatest(close) - shownDue, spec.unit, ctx.locale);
+      if (hours && at <= end.due) {
+        return { status: 'fail', messageId: 'lateElapsedOnly', severity: 'warning', fieldKey: p.to, data: { ...data, elapsed } };
+      }
+      const severity = graded(at);
+      return { status: 'fail', messageId: 'late', fieldKey: p.to, data: { ...data, elapsed }, ...(severity ? { severity } : {}) };
+    }
+    if (!ctx.has(p.to)) return { status: 'pass' };
+
+    // The closing step has not been done: count down from now (期限预警).
+    const now = ctx.now;
+    if (now < start.ms) return { status: 'pass' };
+    const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
+    if (now > end.due || (!hours && now >= end.due)) {
+      const severity = graded(now);
+      return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data: { ...data, late }, dueAt: shownDue, ...(severity ? { severity } : {}) };
+    }
+    if (hours && now > end.strictEnd) {
+      return { status: 'fail', messageId: 'overdueElapsedOnly', severity: 'warning', fieldKey: p.to, data, dueAt: shownDue };
+    }
+    const window = dueSoonWindow(start.ms, shownDue, ctx.dueSoonCapHours);
+    if (now >= shownDue - window) {
+      const remaining = formatElapsed(shownDue - now, 'hour', ctx.locale);
+      return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data: { ...data, remaining }, dueAt: shownDue };
+    }
+    return { status: 'pass' };
+  },
+});

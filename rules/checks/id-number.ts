@@ -1,0 +1,68 @@
+/**
+ * id-number — an 18-digit citizen ID number (GB 11643-1999): length, province code, birth date,
+ * check digit; and its agreement with the birth date and gender recorded beside it.
+ */
+import { fieldLabel } from '../fields';
+import { formatDate, startOfDay } from '../periods/time';
+import { FieldKeySchema } from '../schema-common';
+import { validateIdNumber } from '../values/id-number';
+import { z } from '../zod';
+import { defineCheck } from './types';
+
+const params = z.strictObject({
+  field: FieldKeySchema,
+  birthDate: FieldKeySchema.optional(),
+  gender: FieldKeySchema.optional(),
+});
+type Params = z.infer<typeof params>;
+
+export default defineCheck<Params>({
+  id: 'id-number',
+  description: 'A valid 18-digit citizen ID number consistent with birth date and gender.',
+  params,
+  messages: {
+    length: { 'zh-CN': '{{field}}“{{value}}”不是18位公民身份号码', en: '{{fieldEn}} "{{value}}" is not an 18-digit citizen ID number' },
+    region: { 'zh-CN': '{{field}}“{{value}}”的行政区划代码无效', en: '{{fieldEn}} "{{value}}" has an invalid region code' },
+    date: { 'zh-CN': '{{field}}“{{value}}”中的出生日期无效', en: '{{fieldEn}} "{{value}}" holds an invalid birth date' },
+    checksum: {
+      'zh-CN': '{{field}}“{{value}}”校验码错误（应为 {{expected}}），请核对录入',
+      en: '{{fieldEn}} "{{value}}" has a wrong check digit (expected {{expected}})',
+    },
+    birthMismatch: {
+      'zh-CN': '{{field}}中的出生日期（{{idBirth}}）与出生日期栏（{{birth}}）不一致',
+      en: 'The birth date in {{fieldEn}} ({{idBirth}}) differs from the birth date field ({{birth}})',
+    },
+    genderMismatch: {
+      'zh-CN': '{{field}}显示性别为{{idGender}}，与性别栏（{{gender}}）不一致',
+      en: '{{fieldEn}} gives gender {{idGender}}, the gender field says {{gender}}',
+    },
+  },
+  triggers: (p) => [[p.field]],
+  evaluate(ctx, p) {
+    const value = ctx.text(p.field);
+    if (!value) return { status: 'pass' };
+    const base = { field: fieldLabel(p.field), fieldEn: p.field, value };
+    const result = validateIdNumber(value, startOfDay(ctx.now));
+    if (!result.ok) {
+      return { status: 'fail', messageId: result.problem, fieldKey: p.field, data: { ...base, expected: result.expectedCheck ?? '' } };
+    }
+    if (p.birthDate) {
+      const birth = ctx.time(p.birthDate);
+      if (birth && startOfDay(birth.ms) !== result.info.birthDay) {
+        return {
+          status: 'fail',
+          messageId: 'birthMismatch',
+          fieldKey: p.field,
+          data: { ...base, idBirth: formatDate(result.info.birthDay), birth: formatDate(birth.ms) },
+        };
+      }
+    }
+    if (p.gender) {
+      const gender = ctx.text(p.gender);
+      if (gender && (gender === '男' || gender === '女') && gender !== result.info.gender) {
+        return { status: 'fail', messageId: 'genderMismatch', fieldKey: p.field, data: { ...base, idGender: result.info.gender, gender } };
+      }
+    }
+    return { status: 'pass' };
+  },
+});

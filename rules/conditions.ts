@@ -1,0 +1,143 @@
+/**
+ * Conditions: the small predicate language of rule packs (`when`, `exceptWhen`, `requires`).
+ * Interpreted here, never compiled (MV3 forbids eval). Semantics over absent/empty fields: a
+ * comparison with a field that has no value is false; an unreadable value throws UnreadableField
+ * up to the engine, which reports it as needs-review.
+ */
+import type { RowContext } from './checks/types';
+import { DateSchema, FieldKeySchema, FieldKeysSchema } from './schema-common';
+import { formatWall } from './periods/time';
+import { parseDateTime } from './values/parse';
+import { z } from './zod';
+
+type Scalar = string | number | boolean;
+
+export type Condition =
+  | { op: 'set'; field: string }
+  | { op: 'empty'; field: string }
+  | { op: 'eq'; field: string; value: Scalar }
+  | { op: 'in'; field: string; values: Scalar[] }
+  | { op: 'notIn'; field: string; values: Scalar[] }
+  | { op: 'contains'; field: string; values: string[] }
+  | { op: 'subsetOf'; field: string; values: string[] }
+  | { op: 'gte' | 'gt' | 'lte' | 'lt'; field: string; value: number }
+  | { op: 'age'; at: string | string[]; lt?: number; gte?: number }
+  | { op: 'onOrAfter' | 'before'; date: string; field?: string | string[] }
+  | { op: 'adminType'; is: '治安案件' | '其他行政案件' }
+  | { op: 'all' | 'any'; of: Condition[] }
+  | { op: 'not'; of: Condition };
+
+const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.discriminatedUnion('op', [
+    z.strictObject({ op: z.literal('set'), field: FieldKeySchema }),
+    z.strictObject({ op: z.literal('empty'), field: FieldKeySchema }),
+    z.strictObject({ op: z.literal('eq'), field: FieldKeySchema, value: ScalarSchema }),
+    z.strictObject({ op: z.literal('in'), field: FieldKeySchema, values: z.array(ScalarSchema).min(1) }),
+    z.strictObject({ op: z.literal('notIn'), field: FieldKeySchema, values: z.array(ScalarSchema).min(1) }),
+    z.strictObject({ op: z.literal('contains'), field: FieldKeySchema, values: z.array(z.string()).min(1) }),
+    z.strictObject({ op: z.literal('subsetOf'), field: FieldKeySchema, values: z.array(z.string()).min(1) }),
+    ...(['gte', 'gt', 'lte', 'lt'] as const).map((op) =>
+      z.strictObject({ op: z.literal(op), field: FieldKeySchema, value: z.number() }),
+    ),
+    z
+      .strictObject({
+        op: z.literal('age'),
+        at: FieldKeysSchema,
+        lt: z.number().int().positive().optional(),
+        gte: z.number().int().nonnegative().optional(),
+      })
+      .refine((c) => c.lt !== undefined || c.gte !== undefined, 'age needs lt or gte'),
+    ...(['onOrAfter', 'before'] as const).map((op) =>
+      z.strictObject({ op: z.literal(op), date: DateSchema, field: FieldKeysSchema.optional() }),
+    ),
+    z.strictObject({ op: z.literal('adminType'), is: z.enum(['治安案件', '其他行政案件']) }),
+    z.strictObject({ op: z.literal('all'), of: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ op: z.literal('any'), of: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ op: z.literal('not'), of: ConditionSchema }),
+  ]),
+) as z.ZodType<Condition>;
+
+/** The first of several keys that holds a value (used for `["filingDecidedAt", "acceptedAt"]`). */
+export function firstSet(ctx: RowContext, keys: string | readonly string[]): string | undefined {
+  if (typeof keys === 'string') return keys;
+  return keys.find((k) => ctx.isSet(k)) ?? keys[0];
+}
+
+/** A field's typed value as a scalar to compare with a pack value (bools as true/false). */
+function scalarOf(ctx: RowContext, key: string): Scalar | null {
+  const v = ctx.value(key);
+  if (!v) return null;
+  switch (v.type) {
+    case 'list':
+      return v.value.join('、');
+    case 'date':
+    case 'datetime':
+      return formatWall(v.value.ms, v.value.dateOnly);
+    default:
+      return v.value;
+  }
+}
+
+const dateMs = (s: string) => parseDateTime(s)?.ms ?? NaN;
+
+export function evaluateCondition(ctx: RowContext, c: Condition): boolean {
+  switch (c.op) {
+    case 'set':
+      return ctx.isSet(c.field);
+    case 'empty':
+      return !ctx.isSet(c.field);
+    case 'eq':
+      return scalarOf(ctx, c.field) === c.value;
+    case 'in': {
+      const v = scalarOf(ctx, c.field);
+      return v !== null && c.values.includes(v);
+    }
+    case 'notIn': {
+      const v = scalarOf(ctx, c.field);
+      return v !== null && !c.values.includes(v);
+    }
+    case 'contains': {
+      const v = ctx.list(c.field);
+      return v !== null && c.values.some((x) => v.includes(x));
+    }
+    case 'subsetOf': {
+      const v = ctx.list(c.field);
+      return v !== null && v.every((x) => c.values.includes(x));
+    }
+    case 'gte':
+    case 'gt':
+    case 'lte':
+    case 'lt': {
+      const v = ctx.number(c.field);
+      if (v === null) return false;
+      return c.op === 'gte' ? v >= c.value : c.op === 'gt' ? v > c.value : c.op === 'lte' ? v <= c.value : v < c.value;
+    }
+    case 'age': {
+      const at = ctx.time(firstSet(ctx, c.at) ?? '');
+      if (!at) return false;
+      const age = ctx.ageAt(at.ms);
+      if (age === null) return false;
+      return (c.lt === undefined || age < c.lt) && (c.gte === undefined || age >= c.gte);
+    }
+    case 'onOrAfter':
+    case 'before': {
+      const key = c.field === undefined ? undefined : firstSet(ctx, c.field);
+      const t = key === undefined ? ctx.versionDate() : ctx.time(key)?.ms;
+      if (t === undefined) return false;
+      return c.op === 'onOrAfter' ? t >= dateMs(c.date) : t < dateMs(c.date);
+    }
+    case 'adminType': {
+      // A page that does not say is taken as a 治安 case (guideline.md).
+      const t = ctx.text('case.adminType');
+      return (t === null || t === '' ? '治安案件' : t) === c.is;
+    }
+    case 'all':
+      return c.of.every((x) => evaluateCondition(ctx, x));
+    case 'any':
+      return c.of.some((x) => evaluateCondition(ctx, x));
+    case 'not':
+      return !evaluateCondition(ctx, c.of);
+  }
+}

@@ -1,0 +1,436 @@
+/**
+ * The engine: evaluates a rule pack over a case record of canonical fields. Pure: no DOM, no
+ * extension APIs — the extension, the intranet plugin, Node tests and benchmarks run this code.
+ *
+ * Per rule (contracts.md §6): out of scope or missing a starting field → not applicable; `when`
+ * false or `exceptWhen` true → passed; else the check decides; an unreadable value it needs →
+ * needs-review. Rules that read a repeated group (suspects) run once per row.
+ */
+import { definitionOf } from './checks/registry';
+import { UnreadableField, type CheckSpec, type FindingKind, type Outcome, type RowContext, type Severity } from './checks/types';
+import { evaluateCondition, type Condition } from './conditions';
+import { fieldDef, fieldGroup, fieldLabel, type FieldGroup } from './fields';
+import { chineseNumber, interpolate, type Locale } from './format';
+import type { Pack, Rule } from './pack';
+import { defaultCalendar, type HolidayCalendar } from './periods/calendar';
+import { addMonths, BEIJING_OFFSET_MINUTES, instantToWall, startOfDay, wallToInstant, yearOf } from './periods/time';
+import { validateIdNumber } from './values/id-number';
+import { parseValue, type ParsedValue } from './values/parse';
+
+/** One field as read from a page: its canonical key and text (null: the control is empty). */
+export interface FieldSnapshot {
+  key: string;
+  raw: string | null;
+  /** Row of a repeated group (suspect, interrogation session), from 0. */
+  row?: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  fieldKey: string;
+  severity: Severity;
+  kind: FindingKind;
+  message: string;
+  basis: string;
+  row?: number;
+  category: string;
+  /** The rule's short title in the scan's locale. */
+  title: string;
+  /** For a countdown: the due instant (epoch ms). */
+  dueAt?: number;
+}
+
+export interface ScanResult {
+  fields: Record<string, string | null>;
+  passed: string[];
+  notApplicable: string[];
+  findings: Finding[];
+  warnings: string[];
+}
+
+export interface RuleOverride {
+  enabled?: boolean;
+  severity?: Severity;
+  /** Cap of the due-soon window in hours (default 24). */
+  dueSoonCapHours?: number;
+}
+
+export interface EngineOptions {
+  /** The current instant (epoch ms); defaults to Date.now(). */
+  now?: number;
+  locale?: Locale;
+  calendar?: HolidayCalendar;
+  /** Per-rule user settings, kept apart from the pack. */
+  overrides?: Readonly<Record<string, RuleOverride>>;
+  /** Zone of the page's times in minutes east of UTC (Beijing: 480). */
+  zoneOffsetMinutes?: number;
+  /** Evaluate only these rules (re-check after a keystroke). */
+  only?: ReadonlySet<string>;
+}
+
+interface CompiledRule {
+  rule: Rule;
+  triggers: string[][];
+  /** Every field the rule reads: for re-checking only the rules a changed field affects. */
+  fields: Set<string>;
+  groups: FieldGroup[];
+  lawRefs: { text: string; from?: number; until?: number; scope?: string; adminType?: string }[];
+}
+
+export interface CompiledPack {
+  pack: Pack;
+  rules: CompiledRule[];
+  /** Field key → ids of the rules that read it. */
+  dependents: Map<string, Set<string>>;
+}
+
+const AGE_FIELDS = ['suspect.birthDate', 'suspect.idNumber'];
+
+/** Every field key a rule reads: walks its data for canonical keys (age reads birth date and ID). */
+function fieldsOf(rule: Rule): Set<string> {
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (fieldDef(v)) out.add(v);
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.op === 'age') AGE_FIELDS.forEach((k) => out.add(k));
+      if (o.op === 'adminType') out.add('case.adminType');
+      Object.values(o).forEach(visit);
+    }
+  };
+  visit([rule.triggers, rule.when, rule.exceptWhen, rule.check, rule.versionDate]);
+  out.add('case.kind');
+  if (rule.adminTypes) out.add('case.adminType');
+  return out;
+}
+
+const dayOf = (s: string | undefined) => (s ? Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) : undefined);
+
+function citation(pack: Pack, ref: Rule['guideline']['basis'][number]): string {
+  const law = pack.laws[ref.law];
+  let s = law ? `《${law.title}》${law.edition ? `（${law.edition}）` : ''}` : ref.law;
+  if (ref.article) s += `第${chineseNumber(ref.article)}条`;
+  if (ref.clause) s += `第${chineseNumber(ref.clause)}款`;
+  if (ref.item) s += `第（${chineseNumber(ref.item)}）项`;
+  if (ref.text) s += ref.text;
+  return s;
+}
+
+export function compilePack(pack: Pack): CompiledPack {
+  const dependents = new Map<string, Set<string>>();
+  const rules = pack.rules.map((rule): CompiledRule => {
+    const triggers = rule.triggers
+      ? rule.triggers.map((t) => (typeof t === 'string' ? [t] : t))
+      : definitionOf(rule.check).triggers(rule.check);
+    const fields = fieldsOf(rule);
+    for (const f of fields) {
+      let set = dependents.get(f);
+      if (!set) dependents.set(f, (set = new Set()));
+      set.add(rule.id);
+    }
+    const groups = [...new Set([...fields].map(fieldGroup).filter((g): g is FieldGroup => !!g))];
+    const lawRefs = rule.guideline.basis.map((ref) => {
+      const law = pack.laws[ref.law];
+      return { text: citation(pack, ref), from: dayOf(law?.from), until: dayOf(law?.until), scope: ref.scope, adminType: ref.adminType };
+    });
+    return { rule, triggers, fields, groups, lawRefs };
+  });
+  return { pack, rules, dependents };
+}
+
+/** The rule ids to re-run when these fields change. */
+export function rulesAffectedBy(compiled: CompiledPack, changed: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const key of changed) for (const id of compiled.dependents.get(key) ?? []) out.add(id);
+  return out;
+}
+
+/** Field key → text per row. */
+type Columns = Map<string, (string | null)[]>;
+
+function toColumns(snapshots: readonly FieldSnapshot[]): Columns {
+  const cols: Columns = new Map();
+  for (const s of snapshots) {
+    const def = fieldDef(s.key);
+    if (!def) continue;
+    const row = fieldGroup(s.key) ? Math.max(0, Math.min(s.row ?? 0, 9999)) : 0;
+    let col = cols.get(s.key);
+    if (!col) cols.set(s.key, (col = []));
+    while (col.length <= row) col.push(null);
+    const text = s.raw === null ? null : s.raw.trim() === '' ? null : s.raw;
+    const prev = col[row] ?? null;
+    // Several controls with one label: a list joins them; other types keep the first filled one.
+    if (prev === null) col[row] = text;
+    else if (text !== null && def.type === 'list') col[row] = `${prev}、${text}`;
+  }
+  return cols;
+}
+
+type Cell = { state: 'empty' } | { state: 'ok'; value: ParsedValue; normalized: string } | { state: 'bad'; raw: string };
+
+class Record {
+  private readonly cache = new Map<string, Cell>();
+  constructor(readonly columns: Columns) {}
+
+  rowsOf(group: FieldGroup): number {
+    let n = 0;
+    for (const [key, col] of this.columns) if (fieldGroup(key) === group) n = Math.max(n, col.length);
+    return n;
+  }
+
+  has(key: string): boolean {
+    return this.columns.has(key);
+  }
+
+  rowIndex(key: string, row: number): number | undefined {
+    const col = this.columns.get(key);
+    if (!col) return undefined;
+    if (!fieldGroup(key) || col.length === 1) return 0;
+    return row < col.length ? row : undefined;
+  }
+
+  raw(key: string, row: number): string | null {
+    const i = this.rowIndex(key, row);
+    return i === undefined ? null : (this.columns.get(key)?.[i] ?? null);
+  }
+
+  cell(key: string, row: number): Cell {
+    const i = this.rowIndex(key, row);
+    const id = `${key}#${i}`;
+    let c = this.cache.get(id);
+    if (c) return c;
+    const raw = i === undefined ? null : (this.columns.get(key)?.[i] ?? null);
+    const def = fieldDef(key);
+    if (raw === null || !def) c = { state: 'empty' };
+    else {
+      const r = parseValue(def.type, raw);
+      c = r.ok ? { state: 'ok', value: r.parsed, normalized: r.normalized } : { state: 'bad', raw };
+    }
+    this.cache.set(id, c);
+    return c;
+  }
+}
+
+const MESSAGES = {
+  unreadable: {
+    'zh-CN': '{{field}}“{{raw}}”无法识别，请核实（本条规则需要该值）',
+    en: '{{fieldEn}} "{{raw}}" cannot be read; please verify (this rule needs it)',
+  },
+  uncovered: {
+    'zh-CN': '（节假日数据未覆盖{{years}}年，截止时间可能不准确）',
+    en: ' (holiday data does not cover {{years}}; the due time may be inaccurate)',
+  },
+  calendarWarning: { 'zh-CN': '节假日数据未覆盖该年份：{{years}}', en: 'Holiday data does not cover: {{years}}' },
+} as const;
+
+interface Scan {
+  compiled: CompiledPack;
+  record: Record;
+  locale: Locale;
+  now: number;
+  offset: number;
+  calendar: HolidayCalendar;
+  overrides: Readonly<{ [id: string]: RuleOverride }>;
+  uncovered: Set<number>;
+}
+
+function makeContext(scan: Scan, c: CompiledRule, row: number, ruleUncovered: Set<number>): RowContext {
+  const { record } = scan;
+  const value = (key: string): ParsedValue | null => {
+    const cell = record.cell(key, row);
+    if (cell.state === 'empty') return null;
+    if (cell.state === 'bad') throw new UnreadableField(key, cell.raw);
+    return cell.value;
+  };
+  const ctx: RowContext = {
+    locale: scan.locale,
+    now: scan.now,
+    calendar: scan.calendar,
+    dueSoonCapHours: scan.overrides[c.rule.id]?.dueSoonCapHours ?? 24,
+    has: (key) => record.has(key) && record.rowIndex(key, row) !== undefined,
+    isSet: (key) => record.cell(key, row).state !== 'empty',
+    raw: (key) => record.raw(key, row),
+    value,
+    time: (key) => {
+      const v = value(key);
+      return v && (v.type === 'date' || v.type === 'datetime') ? v.value : null;
+    },
+    number: (key) => {
+      const v = value(key);
+      return v && (v.type === 'amount' || v.type === 'int') ? v.value : null;
+    },
+    bool: (key) => {
+      const v = value(key);
+      return v && v.type === 'bool' ? v.value : null;
+    },
+    text: (key) => {
+      const v = value(key);
+      if (!v) return null;
+      return v.type === 'text' || v.type === 'enum' ? v.value : record.cell(key, row).state === 'ok' ? (record.cell(key, row) as { normalized: string }).normalized : null;
+    },
+    list: (key) => {
+      const v = value(key);
+      if (!v) return null;
+      return v.type === 'list' ? v.value : v.type === 'text' || v.type === 'enum' ? [v.value] : null;
+    },
+    ageAt(dayMs) {
+      const birth = ctx.time('suspect.birthDate');
+      let birthDay = birth ? startOfDay(birth.ms) : undefined;
+      if (birthDay === undefined) {
+        const id = ctx.text('suspect.idNumber');
+        const r = id ? validateIdNumber(id) : undefined;
+        if (r?.ok) birthDay = r.info.birthDay;
+      }
+      if (birthDay === undefined) return null;
+      // 周岁 count from the day after the birthday: on the birthday itself one is still younger.
+      const at = startOfDay(dayMs);
+      let years = yearOf(at) - yearOf(birthDay);
+      if (at <= addMonths(birthDay, 12 * years)) years -= 1;
+      return years;
+    },
+    versionDate() {
+      for (const key of c.rule.versionDate ?? []) {
+        const t = ctx.time(key);
+        if (t) return t.ms;
+      }
+      return scan.now;
+    },
+    condition: (cond: Condition) => evaluateCondition(ctx, cond),
+    evaluate(check: CheckSpec): Outcome {
+      const out = definitionOf(check).evaluate(ctx, check);
+      return out.status === 'fail' && !(out as { check?: string }).check ? ({ ...out, check: check.type } as Outcome) : out;
+    },
+    noteUncoveredYears(years) {
+      for (const y of years) ruleUncovered.add(y);
+    },
+  };
+  return ctx;
+}
+
+function inScope(c: CompiledRule, scan: Scan): boolean {
+  const kind = scan.record.cell('case.kind', 0);
+  const kindText = kind.state === 'ok' ? kind.normalized : '';
+  const admin = kindText === '行政';
+  if (c.rule.scope === 'criminal' && admin) return false;
+  if (c.rule.scope === 'administrative' && !admin) return false;
+  if (c.rule.adminTypes && admin) {
+    const t = scan.record.cell('case.adminType', 0);
+    const type = t.state === 'ok' && t.normalized ? t.normalized : '治安案件';
+    if (!c.rule.adminTypes.includes(type as '治安案件')) return false;
+  }
+  return true;
+}
+
+function basisFor(c: CompiledRule, scan: Scan, versionDate: number): string {
+  const kind = scan.record.cell('case.kind', 0);
+  const admin = kind.state === 'ok' && kind.normalized === '行政';
+  const t = scan.record.cell('case.adminType', 0);
+  const adminType = t.state === 'ok' && t.normalized ? t.normalized : '治安案件';
+  const fits = c.lawRefs.filter(
+    (r) =>
+      (r.scope === undefined || (r.scope === 'administrative') === admin) &&
+      (r.adminType === undefined || !admin || r.adminType === adminType) &&
+      (r.from === undefined || versionDate >= r.from) &&
+      (r.until === undefined || versionDate < r.until),
+  );
+  return (fits.length ? fits : c.lawRefs).map((r) => r.text).join('；');
+}
+
+function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed' | 'na' | 'found' {
+  const { rule } = c;
+  if (!inScope(c, scan)) return 'na';
+  const rows = Math.max(1, ...c.groups.map((g) => scan.record.rowsOf(g)));
+  const repeated = c.groups.length > 0;
+  let applicable = false;
+  let found = false;
+  const override = scan.overrides[rule.id];
+  const baseSeverity = override?.severity ?? rule.severity;
+  const messages = rule.messages;
+  for (let row = 0; row < rows; row++) {
+    const uncovered = new Set<number>();
+    const ctx = makeContext(scan, c, row, uncovered);
+    if (!c.triggers.every((alts) => alts.some((k) => ctx.has(k)))) continue;
+    applicable = true;
+    let out: Outcome;
+    let versionDate = scan.now;
+    try {
+      versionDate = ctx.versionDate();
+      if (rule.when && !ctx.condition(rule.when)) continue;
+      if (rule.exceptWhen && ctx.condition(rule.exceptWhen)) continue;
+      out = ctx.evaluate(rule.check);
+    } catch (e) {
+      if (!(e instanceof UnreadableField)) throw e;
+      found = true;
+      findings.push({
+        ruleId: rule.id,
+        fieldKey: e.fieldKey,
+        severity: 'warning',
+        kind: 'needs-review',
+        message: interpolate(MESSAGES.unreadable[scan.locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: e.raw }),
+        basis: basisFor(c, scan, versionDate),
+        category: rule.category,
+        title: rule.title[scan.locale],
+        ...(repeated ? { row } : {}),
+      });
+      continue;
+    }
+    for (const y of uncovered) scan.uncovered.add(y);
+    if (out.status !== 'fail') continue;
+    found = true;
+    const checkType = (out as { check?: string }).check ?? rule.check.type;
+    const template = messages[out.messageId]?.[scan.locale] ?? definitionOf({ type: checkType }).messages[out.messageId]?.[scan.locale] ?? out.messageId;
+    let message = interpolate(template, out.data);
+    if (uncovered.size) message += interpolate(MESSAGES.uncovered[scan.locale], { years: [...uncovered].join('、') });
+    findings.push({
+      ruleId: rule.id,
+      fieldKey: out.fieldKey,
+      severity: out.kind === 'due-soon' ? 'warning' : (out.severity ?? baseSeverity),
+      kind: out.kind ?? 'violation',
+      message,
+      basis: basisFor(c, scan, versionDate),
+      category: rule.category,
+      title: rule.title[scan.locale],
+      ...(repeated ? { row } : {}),
+      ...(out.dueAt !== undefined ? { dueAt: wallToInstant(out.dueAt, scan.offset) } : {}),
+    });
+  }
+  return found ? 'found' : applicable ? 'passed' : 'na';
+}
+
+/** Canonical key → normalised value as read (first row); null for an empty control. */
+function readFields(record: Record): Record<string, string | null> {
+  const out: { [key: string]: string | null } = {};
+  for (const key of record.columns.keys()) {
+    const cell = record.cell(key, 0);
+    out[key] = cell.state === 'empty' ? null : cell.state === 'ok' ? cell.normalized : cell.raw.trim();
+  }
+  return out;
+}
+
+export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions = {}): ScanResult {
+  const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
+  const scan: Scan = {
+    compiled,
+    record: new Record(toColumns(snapshots)),
+    locale: options.locale ?? 'zh-CN',
+    now: instantToWall(options.now ?? Date.now(), offset),
+    offset,
+    calendar: options.calendar ?? defaultCalendar,
+    overrides: options.overrides ?? {},
+    uncovered: new Set(),
+  };
+  const result: ScanResult = { fields: readFields(scan.record), passed: [], notApplicable: [], findings: [], warnings: [] };
+  for (const c of compiled.rules) {
+    if (options.only && !options.only.has(c.rule.id)) continue;
+    if (scan.overrides[c.rule.id]?.enabled === false) continue;
+    const r = evaluateRule(scan, c, result.findings);
+    if (r === 'passed') result.passed.push(c.rule.id);
+    else if (r === 'na') result.notApplicable.push(c.rule.id);
+  }
+  if (scan.uncovered.size) {
+    result.warnings.push(interpolate(MESSAGES.calendarWarning[scan.locale], { years: [...scan.uncovered].sort().join('、') }));
+  }
+  return result;
+}

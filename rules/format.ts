@@ -1,0 +1,74 @@
+/** Numbers, durations and limits as the guideline writes them (ui.md: `26小时15分`, `3日`, `3,000元`). */
+import type { PeriodSpec } from './periods';
+import { DAY, HOUR, MINUTE } from './periods/time';
+
+export type Locale = 'zh-CN' | 'en';
+
+/** `26小时15分` / `26 h 15 min` — hours are not folded into days, as the law counts them. */
+export function formatHours(ms: number, locale: Locale = 'zh-CN'): string {
+  const total = Math.max(0, Math.round(ms / MINUTE));
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  if (locale === 'en') return h && m ? `${h} h ${m} min` : h ? `${h} h` : `${m} min`;
+  return h && m ? `${h}小时${m}分` : h ? `${h}小时` : `${m}分钟`;
+}
+
+/** `2日3小时` / `2 d 3 h`. */
+export function formatDays(ms: number, locale: Locale = 'zh-CN'): string {
+  const total = Math.max(0, Math.round(ms / HOUR));
+  const d = Math.floor(total / 24);
+  const h = total % 24;
+  if (!d) return formatHours(ms, locale);
+  if (locale === 'en') return h ? `${d} d ${h} h` : `${d} d`;
+  return h ? `${d}日${h}小时` : `${d}日`;
+}
+
+export function formatElapsed(ms: number, unit: PeriodSpec['unit'], locale: Locale = 'zh-CN'): string {
+  return unit === 'hour' || ms < DAY ? formatHours(ms, locale) : formatDays(ms, locale);
+}
+
+export function formatPeriod(p: { unit: PeriodSpec['unit']; amount: number; workingDays?: boolean }, locale: Locale = 'zh-CN'): string {
+  if (locale === 'en') {
+    const u = { hour: 'hours', day: p.workingDays ? 'working days' : 'days', month: 'months', year: 'years' }[p.unit];
+    return `${p.amount} ${u}`;
+  }
+  const u = { hour: '小时', day: p.workingDays ? '个工作日' : '日', month: '个月', year: '年' }[p.unit];
+  return `${p.amount}${u}`;
+}
+
+/** `3,000元` / `3,000 yuan`. */
+export function formatAmount(n: number, locale: Locale = 'zh-CN'): string {
+  const s = n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return locale === 'en' ? `${s} yuan` : `${s}元`;
+}
+
+/** `{{name}}` placeholders, ESLint-style. Unknown names are left visible so a pack author sees them. */
+export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (all, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : all,
+  );
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 85 → 八十五, 105 → 一百零五, 110 → 一百一十, 200 → 二百 (article numbers in law titles). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n);
+  if (n < 10) return CN_DIGITS[n] ?? '';
+  const units = ['', '十', '百', '千'];
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    const unit = units[digits.length - 1 - i] ?? '';
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += (CN_DIGITS[d] ?? '') + unit;
+  });
+  // 10–19 are written 十, 十一… at the start of a number.
+  return n >= 10 && n < 20 ? out.replace(/^一十/, '十') : out;
+}

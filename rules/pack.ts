@@ -1,0 +1,197 @@
+/**
+ * Rule packs: the guideline's conduct rules as data (axe-core's `lib/rules/*.json`). A pack is
+ * validated in full before it is used; every error is listed by its path, and a rejected pack
+ * changes nothing.
+ */
+import { CheckSchema, registryMessageIds } from './checks/registry';
+import type { CheckSpec, Localized, Severity } from './checks/types';
+import { ConditionSchema, type Condition } from './conditions';
+import { fieldGroup } from './fields';
+import { DateSchema, FieldKeySchema, FieldKeysSchema, LocalizedSchema, SeveritySchema } from './schema-common';
+import { z } from './zod';
+
+export const PACK_FORMAT = 'caselint.pack/v1';
+
+const LawSchema = z.strictObject({
+  /** Full title without 《》: 中华人民共和国刑事诉讼法. */
+  title: z.string().min(1),
+  /** Shown after the title when two versions coexist: 2012年修正. */
+  edition: z.string().optional(),
+  /** In force from (inclusive) / until (exclusive): used to cite the version that applies. */
+  from: DateSchema.optional(),
+  until: DateSchema.optional(),
+});
+
+const LawRefSchema = z.strictObject({
+  law: z.string().min(1),
+  article: z.number().int().positive('expected a positive number').optional(),
+  clause: z.number().int().positive('expected a positive number').optional(),
+  item: z.number().int().positive('expected a positive number').optional(),
+  /** Free text instead of or after the article (a national standard, a policy paper). */
+  text: z.string().optional(),
+  /** Cited only for criminal or administrative cases. */
+  scope: z.enum(['criminal', 'administrative']).optional(),
+  adminType: z.enum(['治安案件', '其他行政案件']).optional(),
+});
+
+const ExampleValue = z.union([z.string(), z.null(), z.array(z.union([z.string(), z.null()])).min(1)]);
+
+const ExampleSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Field values as a page shows them; an array gives one value per repeated row (suspects). */
+  fields: z.record(FieldKeySchema, ExampleValue),
+  /** Now, Beijing time, for deadline warnings: `2024-03-06 10:00`. */
+  now: z.string().optional(),
+  expect: z
+    .strictObject({
+      kind: z.enum(['violation', 'due-soon', 'needs-review']).optional(),
+      severity: SeveritySchema.optional(),
+      fieldKey: FieldKeySchema.optional(),
+      row: z.number().int().nonnegative().optional(),
+      messageIncludes: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const RuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+  category: z.string().min(1),
+  /** 刑事 (applies unless case.kind is 行政), 行政 (only when case.kind is 行政), or both. */
+  scope: z.enum(['criminal', 'administrative', 'both']),
+  /** Administrative types the rule applies to; a page that does not say is a 治安 case. */
+  adminTypes: z.array(z.enum(['治安案件', '其他行政案件'])).min(1).optional(),
+  severity: SeveritySchema,
+  title: LocalizedSchema,
+  guideline: z.strictObject({
+    /** 行为规范 */
+    norm: z.string().min(1),
+    /** 相关依据 */
+    basis: z.array(LawRefSchema).min(1),
+    basisNote: z.string().optional(),
+    /** 常见顽疾 */
+    chronicProblem: z.string().min(1),
+    /** 巡查标准 */
+    patrolStandard: z.string().min(1),
+  }),
+  /** The act whose date decides the law version (first one set; now when none is). */
+  versionDate: z.array(FieldKeySchema).min(1).optional(),
+  /** Fields that start the rule (each entry: any of its keys); defaults to the check's own. */
+  triggers: z.array(FieldKeysSchema).optional(),
+  /** The rule is checked only when this holds; otherwise it counts as passed. */
+  when: ConditionSchema.optional(),
+  /** A lawful exception: when it holds, the rule passes. */
+  exceptWhen: ConditionSchema.optional(),
+  check: CheckSchema,
+  /** Messages per message id of the check, overriding the check's defaults. */
+  messages: z.record(z.string(), LocalizedSchema),
+  examples: z.strictObject({ pass: z.array(ExampleSchema).min(1), fail: z.array(ExampleSchema).min(1) }),
+});
+
+export const PackSchema = z
+  .strictObject({
+    format: z.literal(PACK_FORMAT),
+    id: z.string().min(1),
+    version: z.string().min(1),
+    name: LocalizedSchema,
+    categories: z.record(z.string(), LocalizedSchema),
+    laws: z.record(z.string(), LawSchema),
+    rules: z.array(RuleSchema).min(1),
+  })
+  .superRefine((pack, ctx) => {
+    const seen = new Map<string, number>();
+    pack.rules.forEach((rule, i) => {
+      const first = seen.get(rule.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" (also rules[${first}])` });
+      } else seen.set(rule.id, i);
+      if (!Object.hasOwn(pack.categories, rule.category)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'category'], message: `unknown category "${rule.category}"` });
+      }
+      rule.guideline.basis.forEach((ref, j) => {
+        if (!Object.hasOwn(pack.laws, ref.law)) {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'guideline', 'basis', j, 'law'], message: `unknown law "${ref.law}"` });
+        }
+      });
+      const ids = new Set(registryMessageIds(rule.check));
+      for (const id of Object.keys(rule.messages)) {
+        if (!ids.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', i, 'messages', id],
+            message: `the check never emits message "${id}" (it emits: ${[...ids].join(', ')})`,
+          });
+        }
+      }
+      for (const kind of ['pass', 'fail'] as const) {
+        rule.examples[kind].forEach((ex, j) => {
+          for (const [key, v] of Object.entries(ex.fields)) {
+            if (Array.isArray(v) && !fieldGroup(key)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['rules', i, 'examples', kind, j, 'fields', key],
+                message: 'only fields of a repeated group (suspect.*, interrogation.*) take one value per row',
+              });
+            }
+          }
+        });
+      }
+    });
+  });
+
+export type Pack = z.infer<typeof PackSchema>;
+export type Rule = Pack['rules'][number];
+export type Example = Rule['examples']['pass'][number];
+export type { CheckSpec, Condition, Localized, Severity };
+
+/** `rules[3].check.period.amount` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(pack)';
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Keys that could reach an object's prototype, wherever they stand in the input. */
+function forbiddenKeys(value: unknown, path: PropertyKey[] = [], out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v, i) => forbiddenKeys(v, [...path, i], out));
+  else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) out.push(`${formatPath([...path, key])}: forbidden key "${key}"`);
+      else forbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
+    }
+  }
+  return out;
+}
+
+export class PackError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`invalid rule pack:\n${errors.map((e) => `- ${e}`).join('\n')}`);
+    this.name = 'PackError';
+  }
+}
+
+export type PackValidation = { ok: true; pack: Pack } | { ok: false; errors: string[] };
+
+/** Validates a pack (parsed JSON or JSON text); lists every error by path. */
+export function validatePack(input: unknown): PackValidation {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, errors: [`(pack): not valid JSON: ${(e as Error).message}`] };
+    }
+  }
+  const forbidden = forbiddenKeys(value);
+  const parsed = PackSchema.safeParse(value);
+  const errors = [...forbidden, ...(parsed.success ? [] : parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`))];
+  if (errors.length || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
+  return { ok: true, pack: parsed.data };
+}
+
+export function parsePack(input: unknown): Pack {
+  const r = validatePack(input);
+  if (!r.ok) throw new PackError(r.errors);
+  return r.pack;
+}

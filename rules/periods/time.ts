@@ -1,0 +1,87 @@
+/**
+ * Wall-clock time. Case pages carry times without a zone; they are Beijing time (contracts.md §7).
+ * We represent a wall time as the milliseconds of that same wall reading taken as UTC, so that all
+ * calendar arithmetic uses the UTC getters and never depends on the computer's own time zone.
+ */
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** Beijing is UTC+8 all year (no daylight saving). */
+export const BEIJING_OFFSET_MINUTES = 480;
+
+export interface WallTime {
+  /** Wall-clock milliseconds (the wall reading as if it were UTC). */
+  ms: number;
+  /** The page gave a date without a time of day. */
+  dateOnly: boolean;
+}
+
+export function wall(y: number, m: number, d: number, h = 0, min = 0): number {
+  return Date.UTC(y, m - 1, d, h, min);
+}
+
+/** The wall reading of an instant in a zone (default Beijing). */
+export function instantToWall(instantMs: number, offsetMinutes = BEIJING_OFFSET_MINUTES): number {
+  return instantMs + offsetMinutes * MINUTE;
+}
+
+export function wallToInstant(wallMs: number, offsetMinutes = BEIJING_OFFSET_MINUTES): number {
+  return wallMs - offsetMinutes * MINUTE;
+}
+
+export function startOfDay(ms: number): number {
+  return Math.floor(ms / DAY) * DAY;
+}
+
+export function startOfHour(ms: number): number {
+  return Math.floor(ms / HOUR) * HOUR;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2024-03-05` */
+export function formatDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** `2024-03-05 14:30` (or the date alone for a date-only value). */
+export function formatWall(ms: number, dateOnly = false): string {
+  if (dateOnly) return formatDate(ms);
+  const d = new Date(ms);
+  return `${formatDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** A day-period deadline is exclusive midnight of the next day; people read it as 24:00 of the last day. */
+export function formatDue(dueMs: number): string {
+  if (dueMs % DAY === 0) return `${formatDate(dueMs - DAY)} 24:00`;
+  return formatWall(dueMs);
+}
+
+export function daysInMonth(year: number, month1: number): number {
+  return new Date(Date.UTC(year, month1, 0)).getUTCDate();
+}
+
+/**
+ * Months by SPCI 202 (最高人民法院关于适用《刑事诉讼法》的解释 第二百零二条): from a day of one month
+ * to the same day of the month N later; from the last day of a month to the last day of the target
+ * month; where the same day does not exist, to the last day of the target month.
+ */
+export function addMonths(dayMs: number, months: number): number {
+  const d = new Date(dayMs);
+  const y = d.getUTCFullYear();
+  const m0 = d.getUTCMonth();
+  const day = d.getUTCDate();
+  const targetIndex = m0 + months;
+  const ty = y + Math.floor(targetIndex / 12);
+  const tm1 = (((targetIndex % 12) + 12) % 12) + 1;
+  const lastOfStart = day === daysInMonth(y, m0 + 1);
+  const lastOfTarget = daysInMonth(ty, tm1);
+  const td = lastOfStart ? lastOfTarget : Math.min(day, lastOfTarget);
+  return Date.UTC(ty, tm1 - 1, td);
+}
+
+export function yearOf(ms: number): number {
+  return new Date(ms).getUTCFullYear();
+}

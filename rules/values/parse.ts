@@ -1,0 +1,139 @@
+/**
+ * Reading field text as typed values (fields.md: types and accepted forms). A text that cannot be
+ * read as its type is reported as unreadable — never guessed.
+ */
+import type { FieldType } from '../fields';
+import { daysInMonth, formatWall, wall, type WallTime } from '../periods/time';
+
+export type ParsedValue =
+  | { type: 'datetime' | 'date'; value: WallTime }
+  | { type: 'amount' | 'int'; value: number }
+  | { type: 'bool'; value: boolean }
+  | { type: 'list'; value: string[] }
+  | { type: 'enum' | 'text'; value: string };
+
+export type ParseResult = { ok: true; parsed: ParsedValue; normalized: string } | { ok: false };
+
+/** Full-width ASCII (Ｕ+FF01–FF5E) and the ideographic space to their half-width forms. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** White space collapsed and trimmed, full-width folded. */
+export function normalizeText(s: string): string {
+  return toHalfWidth(s).replace(/\s+/g, ' ').trim();
+}
+
+const DATE_RE =
+  /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*[T ]?\s*(\d{1,2})\s*(?::|时|点)\s*(\d{1,2})\s*分?(?:\s*(?::)?\s*(\d{1,2})\s*秒?)?)?$/;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2})(?::?(\d{2}))?)?$/;
+
+export function parseDateTime(text: string): WallTime | null {
+  const s = normalizeText(text);
+  const m = DATE_RE.exec(s) ?? COMPACT_RE.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  if (m[4] === undefined) return { ms: wall(y, mo, d), dateOnly: true };
+  const [h, min, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  // 24:00 is a common way of writing the end of a day.
+  if (h === 24 && min === 0 && sec === 0) return { ms: wall(y, mo, d + 1), dateOnly: false };
+  if (h > 23 || min > 59 || sec > 59) return null;
+  return { ms: wall(y, mo, d, h, min), dateOnly: false };
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Small Chinese numerals as written in forms: 三, 十五, 二十, 三十. */
+function parseChineseInt(s: string): number | null {
+  if (!/^[零〇一二两三四五六七八九十]+$/.test(s)) return null;
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten === -1) return s.length === 1 ? (DIGITS[s] ?? null) : null;
+  const tens = ten === 0 ? 1 : (DIGITS[s.slice(0, ten)] ?? NaN);
+  const ones = ten === s.length - 1 ? 0 : (DIGITS[s.slice(ten + 1)] ?? NaN);
+  const n = tens * 10 + ones;
+  return Number.isFinite(n) ? n : null;
+}
+
+export function parseAmount(text: string): number | null {
+  let s = normalizeText(text).replace(/^(人民币|RMB)/i, '').replace(/[￥¥,，\s]/g, '');
+  let factor = 1;
+  s = s.replace(/元(整)?$/, '');
+  if (s.endsWith('万')) {
+    factor = 10_000;
+    s = s.slice(0, -1);
+  }
+  if (!/^\d+(\.\d+)?$/.test(s)) return null;
+  return Math.round(Number(s) * factor * 100) / 100;
+}
+
+export function parseInt10(text: string): number | null {
+  const s = normalizeText(text).replace(/\s/g, '').replace(/(日|天|次|份|个|人)$/, '');
+  if (/^\d+$/.test(s)) return Number(s);
+  return parseChineseInt(s);
+}
+
+const TRUE_WORDS = new Set(['是', '有', '已', '已告知', '已审批', '已批准', '√', '✓', 'true', '1', 'yes', 'y', 'on', 'checked']);
+const FALSE_WORDS = new Set(['否', '无', '未', '未告知', '未审批', '未批准', '×', '✗', 'false', '0', 'no', 'n', 'off']);
+
+export function parseBool(text: string): boolean | null {
+  const s = normalizeText(text).replace(/\s/g, '').toLowerCase();
+  if (TRUE_WORDS.has(s)) return true;
+  if (FALSE_WORDS.has(s)) return false;
+  return null;
+}
+
+export function parseList(text: string): string[] {
+  return normalizeText(text)
+    .split(/[、,，;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+const formatAmount = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+
+/**
+ * Reads a field's text as its type. Empty text is not handled here: the caller treats it as
+ * "present but empty" (contracts.md §6).
+ */
+export function parseValue(type: FieldType, text: string): ParseResult {
+  switch (type) {
+    case 'datetime':
+    case 'date': {
+      const v = parseDateTime(text);
+      if (!v) return { ok: false };
+      // A date field carries no time even if a page appends one.
+      const value = type === 'date' ? { ms: v.ms - (v.ms % 86_400_000), dateOnly: true } : v;
+      return { ok: true, parsed: { type, value }, normalized: formatWall(value.ms, value.dateOnly) };
+    }
+    case 'amount': {
+      const v = parseAmount(text);
+      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v }, normalized: formatAmount(v) };
+    }
+    case 'int': {
+      const v = parseInt10(text);
+      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v }, normalized: String(v) };
+    }
+    case 'bool': {
+      const v = parseBool(text);
+      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v }, normalized: v ? '是' : '否' };
+    }
+    case 'list': {
+      const v = parseList(text);
+      return { ok: true, parsed: { type, value: v }, normalized: v.join('、') };
+    }
+    case 'enum':
+    case 'text': {
+      const v = normalizeText(text);
+      return { ok: true, parsed: { type, value: v }, normalized: v };
+    }
+  }
+}
