@@ -170,7 +170,7 @@ function toColumns(snapshots: readonly FieldSnapshot[]): Columns {
 
 type Cell = { state: 'empty' } | { state: 'ok'; value: ParsedValue; normalized: string } | { state: 'bad'; raw: string };
 
-class Record {
+class RecordView {
   private readonly cache = new Map<string, Cell>();
   constructor(readonly columns: Columns) {}
 
@@ -227,7 +227,7 @@ const MESSAGES = {
 
 interface Scan {
   compiled: CompiledPack;
-  record: Record;
+  record: RecordView;
   locale: Locale;
   now: number;
   offset: number;
@@ -268,7 +268,9 @@ function makeContext(scan: Scan, c: CompiledRule, row: number, ruleUncovered: Se
     text: (key) => {
       const v = value(key);
       if (!v) return null;
-      return v.type === 'text' || v.type === 'enum' ? v.value : record.cell(key, row).state === 'ok' ? (record.cell(key, row) as { normalized: string }).normalized : null;
+      if (v.type === 'text' || v.type === 'enum') return v.value;
+      const cell = record.cell(key, row);
+      return cell.state === 'ok' ? cell.normalized : null;
     },
     list: (key) => {
       const v = value(key);
@@ -342,7 +344,8 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
   const { rule } = c;
   if (!inScope(c, scan)) return 'na';
   const rows = Math.max(1, ...c.groups.map((g) => scan.record.rowsOf(g)));
-  const repeated = c.groups.length > 0;
+  // A finding names its row when it concerns one person (a group field) or the page has several.
+  const rowOf = (fieldKey: string, row: number) => (c.groups.length > 0 && (rows > 1 || fieldGroup(fieldKey)) ? { row } : {});
   let applicable = false;
   let found = false;
   const override = scan.overrides[rule.id];
@@ -372,7 +375,7 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
         basis: basisFor(c, scan, versionDate),
         category: rule.category,
         title: rule.title[scan.locale],
-        ...(repeated ? { row } : {}),
+        ...rowOf(e.fieldKey, row),
       });
       continue;
     }
@@ -392,7 +395,7 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
       basis: basisFor(c, scan, versionDate),
       category: rule.category,
       title: rule.title[scan.locale],
-      ...(repeated ? { row } : {}),
+      ...rowOf(out.fieldKey, row),
       ...(out.dueAt !== undefined ? { dueAt: wallToInstant(out.dueAt, scan.offset) } : {}),
     });
   }
@@ -400,7 +403,7 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
 }
 
 /** Canonical key → normalised value as read (first row); null for an empty control. */
-function readFields(record: Record): Record<string, string | null> {
+function readFields(record: RecordView): Record<string, string | null> {
   const out: { [key: string]: string | null } = {};
   for (const key of record.columns.keys()) {
     const cell = record.cell(key, 0);
@@ -413,7 +416,7 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
   const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
   const scan: Scan = {
     compiled,
-    record: new Record(toColumns(snapshots)),
+    record: new RecordView(toColumns(snapshots)),
     locale: options.locale ?? 'zh-CN',
     now: instantToWall(options.now ?? Date.now(), offset),
     offset,

@@ -1,0 +1,121 @@
+/**
+ * Inline warnings: a small marker at the right edge of each offending field, with a popover that
+ * says what is wrong (with the numbers), the legal basis, and a link to the full rule. Rendered in
+ * a shadow root; page values appear as text only (never as HTML).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Finding } from '../rules/engine';
+import { formatHours } from '../rules/format';
+import { TONES, toneOf } from './severity';
+
+export interface PlacedFinding {
+  finding: Finding;
+  /** Document coordinates of the marker's top-left corner. */
+  x: number;
+  y: number;
+  /** Stable key: rule, field and row. */
+  id: string;
+}
+
+export interface InlineWarningsProps {
+  items: PlacedFinding[];
+  /** Screen-reader announcement of what changed. */
+  announcement: string;
+  docUrl?: (ruleId: string) => string | undefined;
+  now: number;
+}
+
+function Countdown({ dueAt, now }: { dueAt: number; now: number }) {
+  const left = dueAt - now;
+  if (left <= 0) return <p class="cl-count">已到期</p>;
+  return <p class="cl-count">剩余 {formatHours(left)}</p>;
+}
+
+function Marker({ item, docUrl, now }: { item: PlacedFinding; docUrl?: InlineWarningsProps['docUrl']; now: number }) {
+  const [open, setOpen] = useState(false);
+  const f = item.finding;
+  const tone = TONES[toneOf(f)];
+  const href = docUrl?.(f.ruleId);
+  const popId = `cl-pop-${item.id.replace(/[^\w-]/g, '_')}`;
+  return (
+    <div
+      class={`cl-marker cl-${toneOf(f)}${open ? ' cl-open' : ''}`}
+      style={{ left: `${item.x}px`, top: `${item.y}px`, '--cl-colour': tone.colour, '--cl-tint': tone.tint }}
+      data-caselint-rule={f.ruleId}
+      data-caselint-field={f.fieldKey}
+      data-caselint-severity={f.severity}
+      data-caselint-kind={f.kind}
+      {...(f.row !== undefined ? { 'data-caselint-row': String(f.row) } : {})}
+      role="button"
+      tabIndex={0}
+      aria-expanded={open}
+      aria-describedby={popId}
+      aria-label={`${tone.zh}：${f.title}`}
+      onClick={() => setOpen(!open)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          setOpen(!open);
+        } else if (e.key === 'Escape') setOpen(false);
+      }}
+    >
+      <span class="cl-icon" aria-hidden="true">
+        {tone.icon}
+      </span>
+      <div class="cl-pop" id={popId} role="tooltip">
+        <p class="cl-head">
+          <span class="cl-badge">
+            {tone.icon} {tone.zh}
+          </span>
+          <span class="cl-title">{f.title}</span>
+        </p>
+        <p class="cl-msg">{f.message}</p>
+        {f.kind === 'due-soon' && f.dueAt !== undefined ? <Countdown dueAt={f.dueAt} now={now} /> : null}
+        <p class="cl-basis">依据：{f.basis}</p>
+        {href ? (
+          <a class="cl-link" href={href} target="_blank" rel="noopener noreferrer">
+            查看规则全文
+          </a>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export function InlineWarnings({ items, announcement, docUrl, now }: InlineWarningsProps) {
+  const [said, setSaid] = useState('');
+  // Re-set the live region so repeated announcements are read again.
+  useEffect(() => {
+    setSaid('');
+    const t = setTimeout(() => setSaid(announcement), 50);
+    return () => clearTimeout(t);
+  }, [announcement]);
+  return (
+    <div class="cl-root">
+      {items.map((item) => (
+        <Marker key={item.id} item={item} docUrl={docUrl} now={now} />
+      ))}
+      <div class="cl-sr" aria-live="polite" role="status">
+        {said}
+      </div>
+    </div>
+  );
+}
+
+export const INLINE_CSS = `
+:host { all: initial; }
+.cl-root { position: absolute; left: 0; top: 0; width: 0; height: 0; font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 13px; line-height: 1.5; color: #111827; }
+.cl-marker { position: absolute; width: 18px; height: 18px; border-radius: 9px; background: var(--cl-colour); color: #fff; display: flex; align-items: center; justify-content: center; cursor: pointer; pointer-events: auto; box-shadow: 0 0 0 2px #fff; z-index: 1; }
+.cl-marker:focus { outline: 2px solid #111827; outline-offset: 2px; }
+.cl-icon { font-size: 11px; font-weight: 700; line-height: 1; }
+.cl-pop { display: none; position: absolute; top: 22px; left: -8px; width: 320px; max-width: 80vw; background: #fff; color: #111827; border: 1px solid var(--cl-colour); border-left: 4px solid var(--cl-colour); border-radius: 4px; padding: 8px 10px; box-shadow: 0 4px 12px rgba(0,0,0,.18); z-index: 2; text-align: left; cursor: auto; }
+.cl-marker:hover .cl-pop, .cl-marker:focus .cl-pop, .cl-marker:focus-within .cl-pop, .cl-open .cl-pop { display: block; }
+.cl-pop p { margin: 0 0 4px; }
+.cl-head { display: flex; gap: 6px; align-items: baseline; font-weight: 600; }
+.cl-badge { color: var(--cl-colour); background: var(--cl-tint); border-radius: 3px; padding: 0 4px; white-space: nowrap; }
+.cl-msg { white-space: normal; word-break: break-all; }
+.cl-basis { color: #374151; font-size: 12px; }
+.cl-count { color: #92400e; font-weight: 600; }
+.cl-link { color: #1d4ed8; font-size: 12px; }
+.cl-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;

@@ -1,0 +1,272 @@
+/**
+ * Page reading: the only code that reads the case page's DOM. It maps a page onto canonical
+ * fields (fields.md) by the visible label next to each control — `<label for>`, wrapping labels,
+ * label/value table cells (also read-only display pages), layui and Element UI form items, tables of
+ * repeated rows read by their column headers — and by site profiles (selectors per system).
+ * Same-origin iframes and framesets are read too. It never throws: what it cannot read is noted.
+ */
+import type { FieldSnapshot } from '../../rules/engine';
+import { fieldGroup } from '../../rules/fields';
+import { keyForLabel, normalizeLabel } from './labels';
+import { isControl, textSource, valueSource, type ValueSource } from './controls';
+
+/** Marks CaseLint's own nodes: the reader and the observers skip them. */
+export const OWN_ATTR = 'data-caselint-host';
+
+export interface SiteProfile {
+  id: string;
+  /** A regular expression matched against the page URL. */
+  urlPattern: string;
+  fields: { key: string; selector: string; row?: number }[];
+  /** Minutes east of UTC for the system's times (default Beijing, 480). */
+  zoneOffsetMinutes?: number;
+}
+
+export interface FieldBinding extends ValueSource {
+  key: string;
+  /** Row of a repeated group (suspects, interrogation sessions). */
+  row?: number;
+  /** The label text as shown on the page. */
+  label: string;
+}
+
+export interface PageReading {
+  bindings: FieldBinding[];
+  /** What could not be read (cross-origin frames, broken widgets), for the scan's warnings. */
+  skipped: string[];
+}
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'OPTION', 'TEXTAREA', 'SELECT', 'TEMPLATE', 'svg']);
+const LABEL_CONTAINERS = new Set(['LABEL', 'TD', 'TH', 'DT', 'LEGEND']);
+
+function isOwn(el: Element | null): boolean {
+  return !!el?.closest(`[${OWN_ATTR}]`);
+}
+
+/** Documents to read: the root's own and every same-origin frame inside it, recursively. */
+function documentsOf(root: Document | Element, skipped: string[], depth = 0): (Document | Element)[] {
+  const out: (Document | Element)[] = [root];
+  if (depth > 5) return out;
+  let frames: NodeListOf<HTMLIFrameElement | HTMLFrameElement>;
+  try {
+    frames = root.querySelectorAll('iframe, frame');
+  } catch {
+    return out;
+  }
+  for (const frame of frames) {
+    let doc: Document | null = null;
+    try {
+      doc = frame.contentDocument;
+    } catch {
+      doc = null;
+    }
+    if (!doc || !doc.documentElement) {
+      skipped.push(`无法读取的框架（跨域或未加载）：${frame.getAttribute('src') ?? frame.getAttribute('name') ?? ''}`);
+      continue;
+    }
+    out.push(...documentsOf(doc, skipped, depth + 1));
+  }
+  return out;
+}
+
+/** The element whose text is the label: climbs from a text node's parent through tiny wrappers. */
+function labelElementFor(textParent: Element): { el: Element; key: string; text: string } | null {
+  let el: Element = textParent;
+  if (el.childElementCount > 3) return null;
+  let text = el.textContent ?? '';
+  let key = keyForLabel(text);
+  // <td><span>*</span>拘留时间：</td> — the text node's parent is the cell; <td><b>拘留时间</b></td> — climb to the cell.
+  while (el.parentElement && el.parentElement.childElementCount <= 3 && !LABEL_CONTAINERS.has(el.tagName)) {
+    const parent = el.parentElement;
+    if (parent.tagName === 'BODY' || parent.tagName === 'FORM' || parent.tagName === 'TR') break;
+    const ptext = parent.textContent ?? '';
+    if (ptext.length > 40) break;
+    const pkey = keyForLabel(ptext);
+    if (!pkey || (key && pkey !== key)) break;
+    if ([...parent.querySelectorAll('input, select, textarea')].length) break;
+    el = parent;
+    text = ptext;
+    key = pkey;
+  }
+  return key ? { el, key, text: text.trim() } : null;
+}
+
+function nextValueContainer(labelEl: Element): Element | null {
+  const doc = labelEl.ownerDocument;
+  if (labelEl.tagName === 'LABEL') {
+    const id = labelEl.getAttribute('for');
+    if (id) {
+      const target = doc.getElementById(id);
+      if (target) return target;
+    }
+    const inner = labelEl.querySelector('input, select, textarea');
+    if (inner) return inner;
+  }
+  if (labelEl.classList.contains('el-form-item__label')) {
+    return labelEl.closest('.el-form-item')?.querySelector('.el-form-item__content') ?? null;
+  }
+  if (labelEl.classList.contains('layui-form-label')) {
+    let sib = labelEl.nextElementSibling;
+    while (sib && !/layui-input-(block|inline)/.test(sib.className)) sib = sib.nextElementSibling;
+    if (sib) return sib;
+  }
+  // A label cell wrapping its control: <td>拘留时间 <input></td>.
+  const own = labelEl.querySelector('input:not([type=hidden]), select, textarea');
+  if (own) return labelEl;
+  let sib = labelEl.nextElementSibling;
+  while (sib && isOwn(sib)) sib = sib.nextElementSibling;
+  if (sib) return sib;
+  // <span><b>拘留时间</b></span><span><input></span>: one level up.
+  const parent = labelEl.parentElement;
+  if (parent && parent.tagName !== 'TR' && parent.tagName !== 'FORM' && parent.tagName !== 'BODY') {
+    return parent.nextElementSibling;
+  }
+  return null;
+}
+
+/** A value container that is itself another label is no value (two labels side by side). */
+function sourceIn(container: Element): ValueSource | null {
+  const src = valueSource(container);
+  if (src) return src;
+  const text = container.textContent ?? '';
+  if (text.length <= 40 && keyForLabel(text)) return null;
+  if (container.querySelector('table, form, fieldset')) return null;
+  return textSource(container);
+}
+
+interface Cells {
+  cells: Element[];
+}
+
+function rowCells(tr: Element): Cells {
+  return { cells: [...tr.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH') };
+}
+
+/** Tables of repeated rows: a header row of labels, one data row per person (read by column). */
+function readRepeatedTables(doc: Document | Element, consumed: Set<Element>, out: FieldBinding[]): void {
+  for (const table of doc.querySelectorAll('table')) {
+    if (isOwn(table)) continue;
+    const rows = [...table.querySelectorAll(':scope > thead > tr, :scope > tbody > tr, :scope > tr')];
+    for (let h = 0; h < rows.length; h++) {
+      const { cells } = rowCells(rows[h]!);
+      if (cells.length < 2) continue;
+      const keys = cells.map((c) => (c.querySelector('input, select, textarea') ? undefined : keyForLabel(c.textContent ?? '')));
+      const labelled = keys.filter(Boolean).length;
+      if (labelled < 2 || labelled < cells.length * 0.6) continue;
+      // Data rows follow with the same number of cells and no labels of their own.
+      let r = 0;
+      for (let d = h + 1; d < rows.length; d++) {
+        const data = rowCells(rows[d]!).cells;
+        if (data.length !== cells.length) break;
+        if (data.filter((c) => !c.querySelector('input, select, textarea') && keyForLabel(c.textContent ?? '')).length >= 2) break;
+        data.forEach((cell, j) => {
+          const key = keys[j];
+          if (!key) return;
+          const src = valueSource(cell) ?? textSource(cell);
+          out.push({ ...src, key, row: fieldGroup(key) ? r : undefined, label: (cells[j]!.textContent ?? '').trim() });
+          consumed.add(cell);
+        });
+        r++;
+      }
+      if (r > 0) cells.forEach((c) => consumed.add(c));
+      break;
+    }
+  }
+}
+
+function readLabelled(doc: Document | Element, consumed: Set<Element>, out: FieldBinding[]): void {
+  const ownerDoc = doc.nodeType === 9 ? (doc as Document) : (doc as Element).ownerDocument;
+  const base = doc.nodeType === 9 ? (doc as Document).documentElement : (doc as Element);
+  if (!base) return;
+  const walker = ownerDoc.createTreeWalker(base, 4 /* NodeFilter.SHOW_TEXT */);
+  const seen = new Set<Element>();
+  const boundControls = new Set<Element>();
+  for (const b of out) b.watch.forEach((w) => boundControls.add(w));
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const raw = node.nodeValue ?? '';
+    if (raw.length > 60 || !raw.trim()) continue;
+    const parent = node.parentElement;
+    if (!parent || SKIP_TAGS.has(parent.tagName) || seen.has(parent)) continue;
+    seen.add(parent);
+    if (consumed.has(parent) || isOwn(parent)) continue;
+    const found = labelElementFor(parent);
+    if (!found || consumed.has(found.el)) continue;
+    consumed.add(found.el);
+    const container = nextValueContainer(found.el);
+    if (!container || consumed.has(container) || isOwn(container)) continue;
+    const src = sourceIn(container);
+    if (!src) continue;
+    if (src.watch.some((w) => boundControls.has(w))) continue;
+    src.watch.forEach((w) => boundControls.add(w));
+    if (!isControl(container)) consumed.add(container);
+    out.push({ ...src, key: found.key, label: found.text });
+  }
+}
+
+function readProfile(doc: Document | Element, profile: SiteProfile, out: FieldBinding[], skipped: string[]): void {
+  for (const f of profile.fields) {
+    let el: Element | null = null;
+    try {
+      el = doc.querySelector(f.selector);
+    } catch {
+      skipped.push(`站点配置选择器无效：${f.selector}`);
+      continue;
+    }
+    if (!el) continue;
+    const src = valueSource(el) ?? textSource(el);
+    out.push({ ...src, key: f.key, row: f.row, label: f.selector });
+  }
+}
+
+export function profileFor(url: string, profiles: readonly SiteProfile[]): SiteProfile | undefined {
+  return profiles.find((p) => {
+    try {
+      return new RegExp(p.urlPattern).test(url);
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function readPage(root: Document | Element, profile?: SiteProfile): PageReading {
+  const skipped: string[] = [];
+  const bindings: FieldBinding[] = [];
+  for (const doc of documentsOf(root, skipped)) {
+    try {
+      const found: FieldBinding[] = [];
+      const consumed = new Set<Element>();
+      if (profile) readProfile(doc, profile, found, skipped);
+      readRepeatedTables(doc, consumed, found);
+      readLabelled(doc, consumed, found);
+      bindings.push(...found);
+    } catch (e) {
+      skipped.push(`页面部分内容读取失败：${(e as Error).message}`);
+    }
+  }
+  // Repeated group fields outside tables (several suspect blocks): rows by order of appearance.
+  const seen = new Map<string, number>();
+  for (const b of bindings) {
+    if (b.row !== undefined || !fieldGroup(b.key)) continue;
+    const n = seen.get(b.key) ?? 0;
+    seen.set(b.key, n + 1);
+    b.row = n;
+  }
+  return { bindings, skipped };
+}
+
+/** Reads the current values of the bindings as engine input. A binding that throws reads as absent. */
+export function snapshotsOf(bindings: readonly FieldBinding[]): FieldSnapshot[] {
+  const out: FieldSnapshot[] = [];
+  for (const b of bindings) {
+    let raw: string | null;
+    try {
+      raw = b.read();
+    } catch {
+      continue;
+    }
+    out.push({ key: b.key, raw, ...(b.row !== undefined ? { row: b.row } : {}) });
+  }
+  return out;
+}
+
+export { normalizeLabel };

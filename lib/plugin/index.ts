@@ -1,0 +1,68 @@
+/**
+ * The intranet plugin: one self-contained script that the case-handling system includes with
+ * <script src="caselint.js">. It carries the default pack and the label dictionary and exposes
+ * `window.CaseLint` (contracts.md §3). No extension APIs, no network.
+ */
+import { compilePack, type CompiledPack, type ScanResult } from '../../rules/engine';
+import { parsePack } from '../../rules/pack';
+import { defaultPack } from '../../rules/packs/default';
+import type { SiteProfile } from '../page/read';
+import { attachSession, scanDocument, type Session } from '../session/session';
+
+declare const __CASELINT_VERSION__: string;
+
+export interface AttachOptions {
+  root?: Document;
+  profile?: SiteProfile;
+  /** Link target for "查看规则全文"; none by default (the plugin ships no documentation pages). */
+  docUrl?: (ruleId: string) => string | undefined;
+  onResult?: (result: ScanResult) => void;
+}
+
+export type Detach = () => void;
+
+let pack: CompiledPack | undefined;
+const sessions = new Set<Session>();
+
+function currentPack(): CompiledPack {
+  return (pack ??= compilePack(defaultPack()));
+}
+
+const empty = (warning: string): ScanResult => ({ fields: {}, passed: [], notApplicable: [], findings: [], warnings: [warning] });
+
+export const CaseLint = {
+  version: typeof __CASELINT_VERSION__ === 'string' ? __CASELINT_VERSION__ : '0.0.0-dev',
+  scan(root?: Document | Element): ScanResult {
+    try {
+      return scanDocument(root ?? document, currentPack());
+    } catch (e) {
+      return empty(`检查未完成：${(e as Error).message}`);
+    }
+  },
+  attach(options: AttachOptions = {}): Detach {
+    try {
+      const session = attachSession({
+        root: options.root ?? document,
+        pack: currentPack(),
+        profile: options.profile,
+        docUrl: options.docUrl,
+        onResult: options.onResult ? (r) => options.onResult?.(r) : undefined,
+      });
+      sessions.add(session);
+      return () => {
+        session.detach();
+        sessions.delete(session);
+      };
+    } catch {
+      return () => {};
+    }
+  },
+  /** Replaces the rule pack; an invalid pack throws (listing every error by path) and the old one stays. */
+  loadPack(input: unknown): void {
+    const next = compilePack(parsePack(input));
+    pack = next;
+    for (const s of sessions) s.setPack(next);
+  },
+};
+
+export type CaseLintApi = typeof CaseLint;

@@ -1,0 +1,271 @@
+/**
+ * A CaseLint session on one page: read → evaluate → draw, then follow the officer's typing.
+ * Shared by the extension's content script and the intranet plugin (no extension APIs here).
+ *
+ * - A keystroke re-reads only the bindings of the field typed in and re-runs only the rules that
+ *   depend on it (`rulesAffectedBy`).
+ * - Script-set values (date pickers, layui selects) fire no events: clicks and a slow timer
+ *   re-read values cheaply and re-check what changed.
+ * - Structural changes (Vue re-renders, SPA navigation) re-read the page, batched, ignoring our
+ *   own nodes.
+ */
+import { compilePack, evaluate, rulesAffectedBy, type CompiledPack, type EngineOptions, type FieldSnapshot, type Finding, type ScanResult } from '../../rules/engine';
+import { fieldLabel } from '../../rules/fields';
+import { Overlay, type AnchoredFinding } from '../overlay/overlay';
+import { OWN_ATTR, readPage, snapshotsOf, type FieldBinding, type PageReading, type SiteProfile } from '../page/read';
+
+export interface SessionOptions {
+  root: Document;
+  pack: CompiledPack;
+  engine?: Omit<EngineOptions, 'only'>;
+  profile?: SiteProfile;
+  /** Draw inline warnings (default true). */
+  inline?: boolean;
+  docUrl?: (ruleId: string) => string | undefined;
+  /** Called after every scan or re-check with the page's current result. */
+  onResult?: (result: ScanResult, reading: PageReading) => void;
+}
+
+export interface Session {
+  result(): ScanResult;
+  reading(): PageReading;
+  /** Re-reads the whole page now. */
+  rescan(): ScanResult;
+  /** The element a finding is shown at. */
+  anchorOf(f: Pick<Finding, 'fieldKey' | 'row'>): Element | undefined;
+  setPack(pack: CompiledPack): void;
+  detach(): void;
+}
+
+const slot = (key: string, row?: number) => `${key}#${row ?? 0}`;
+
+/** Runs a full scan of a document without attaching anything (the plugin's `scan()`). */
+export function scanDocument(root: Document | Element, pack: CompiledPack, engine: EngineOptions = {}, profile?: SiteProfile): ScanResult {
+  const reading = readPage(root, profile);
+  const result = evaluate(pack, snapshotsOf(reading.bindings), { ...engine, zoneOffsetMinutes: profile?.zoneOffsetMinutes ?? engine.zoneOffsetMinutes });
+  result.warnings.push(...reading.skipped);
+  return result;
+}
+
+export function attachSession(options: SessionOptions): Session {
+  const { root } = options;
+  let pack = options.pack;
+  const engineOptions = (): EngineOptions => ({ ...options.engine, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine?.zoneOffsetMinutes });
+  const overlays = new Map<Document, Overlay>();
+  let reading: PageReading = { bindings: [], skipped: [] };
+  let snapshots: FieldSnapshot[] = [];
+  let result: ScanResult = { fields: {}, passed: [], notApplicable: [], findings: [], warnings: [] };
+  let byElement = new WeakMap<Element, number[]>();
+  let anchors = new Map<string, Element>();
+  let documents = new Set<Document>();
+  let previousIds = new Set<string>();
+  let detached = false;
+
+  const listeners: [EventTarget, string, EventListener, boolean][] = [];
+  const listen = (target: EventTarget, type: string, fn: EventListener) => {
+    target.addEventListener(type, fn, true);
+    listeners.push([target, type, fn, true]);
+  };
+
+  function draw(): void {
+    if (options.inline === false) return;
+    const perDoc = new Map<Document, AnchoredFinding[]>();
+    for (const finding of result.findings) {
+      const anchor = anchors.get(slot(finding.fieldKey, finding.row)) ?? anchors.get(slot(finding.fieldKey));
+      if (!anchor) continue;
+      const doc = anchor.ownerDocument;
+      let list = perDoc.get(doc);
+      if (!list) perDoc.set(doc, (list = []));
+      list.push({ finding, anchor });
+    }
+    // Announce only what is new since the last draw.
+    const ids = new Set(result.findings.map((f) => `${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
+    const fresh = result.findings.filter((f) => !previousIds.has(`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
+    previousIds = ids;
+    const announcement = fresh.length ? `CaseLint：${fresh.map((f) => `${fieldLabel(f.fieldKey)}，${f.message}`).join('；')}` : '';
+    for (const doc of new Set([...overlays.keys(), ...perDoc.keys()])) {
+      let overlay = overlays.get(doc);
+      if (!overlay) {
+        if (!perDoc.get(doc)?.length) continue;
+        overlay = new Overlay(doc, options.docUrl);
+        overlays.set(doc, overlay);
+      }
+      overlay.update(perDoc.get(doc) ?? [], doc === root ? announcement : '');
+    }
+  }
+
+  function publish(): void {
+    draw();
+    try {
+      options.onResult?.(result, reading);
+    } catch {
+      /* a consumer's error must not break the page */
+    }
+  }
+
+  function index(): void {
+    byElement = new WeakMap();
+    anchors = new Map();
+    reading.bindings.forEach((b, i) => {
+      for (const el of [...b.watch, b.anchor]) {
+        const list = byElement.get(el) ?? [];
+        list.push(i);
+        byElement.set(el, list);
+      }
+      if (!anchors.has(slot(b.key, b.row))) anchors.set(slot(b.key, b.row), b.anchor);
+    });
+    const docs = new Set<Document>([root]);
+    for (const b of reading.bindings) docs.add(b.anchor.ownerDocument);
+    for (const doc of docs) if (!documents.has(doc)) watchDocument(doc);
+    documents = docs;
+  }
+
+  function fullScan(): ScanResult {
+    reading = readPage(root, options.profile);
+    snapshots = snapshotsOf(reading.bindings);
+    index();
+    result = evaluate(pack, snapshots, engineOptions());
+    result.warnings.push(...reading.skipped);
+    publish();
+    return result;
+  }
+
+  /** Re-reads the given bindings; re-checks only the rules that depend on what changed. */
+  function recheck(indices: Iterable<number>): void {
+    const changed = new Set<string>();
+    for (const i of indices) {
+      const b = reading.bindings[i];
+      if (!b) continue;
+      let raw: string | null = null;
+      try {
+        raw = b.read();
+      } catch {
+        continue;
+      }
+      const s = snapshots[i];
+      if (s && s.key === b.key && s.raw !== raw) {
+        s.raw = raw;
+        changed.add(b.key);
+      }
+    }
+    if (!changed.size) return;
+    const only = rulesAffectedBy(pack, changed);
+    const partial = evaluate(pack, snapshots, { ...engineOptions(), only });
+    result = {
+      fields: partial.fields,
+      passed: [...result.passed.filter((id) => !only.has(id)), ...partial.passed],
+      notApplicable: [...result.notApplicable.filter((id) => !only.has(id)), ...partial.notApplicable],
+      findings: [...result.findings.filter((f) => !only.has(f.ruleId)), ...partial.findings],
+      warnings: [...new Set([...result.warnings, ...partial.warnings])],
+    };
+    publish();
+  }
+
+  function refreshValues(): void {
+    recheck(reading.bindings.keys());
+  }
+
+  let valueTimer: ReturnType<typeof setTimeout> | undefined;
+  let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  const pending = new Set<number>();
+  function scheduleRecheck(indices: number[], delay = 30): void {
+    indices.forEach((i) => pending.add(i));
+    clearTimeout(valueTimer);
+    valueTimer = setTimeout(() => {
+      const list = [...pending];
+      pending.clear();
+      safely(() => recheck(list));
+    }, delay);
+  }
+  function scheduleFullScan(delay = 200): void {
+    clearTimeout(scanTimer);
+    scanTimer = setTimeout(() => safely(fullScan), delay);
+  }
+
+  function bindingsFor(target: EventTarget | null): number[] | undefined {
+    let el = target instanceof Object && 'nodeType' in (target as Node) ? (target as Element) : null;
+    for (let depth = 0; el && depth < 6; depth++, el = el.parentElement) {
+      const hit = byElement.get(el);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  function watchDocument(doc: Document): void {
+    const onEdit: EventListener = (e) => {
+      const hit = bindingsFor(e.target);
+      if (hit) scheduleRecheck(hit);
+    };
+    for (const type of ['input', 'change', 'blur']) listen(doc, type, onEdit);
+    // layui option clicks stop propagation and set the hidden <select> by script; date pickers set
+    // values without events: after any click, re-read values once the widget has done its work.
+    listen(doc, 'click', () => {
+      clearTimeout(valueTimer);
+      valueTimer = setTimeout(() => safely(refreshValues), 60);
+    });
+    listen(doc, 'submit', () => safely(refreshValues));
+    const win = doc.defaultView;
+    if (win && 'MutationObserver' in win) {
+      const observer = new win.MutationObserver((records) => {
+        // Our own nodes never trigger a re-read.
+        const foreign = records.some((r) => {
+          const t = r.target as Element;
+          const el = t.nodeType === 1 ? t : t.parentElement;
+          return !el?.closest?.(`[${OWN_ATTR}]`) && ![...r.addedNodes, ...r.removedNodes].every((n) => (n as Element).hasAttribute?.(OWN_ATTR));
+        });
+        if (foreign) scheduleFullScan();
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'value', 'checked', 'selected'] });
+      observers.push(observer);
+    }
+  }
+
+  const observers: MutationObserver[] = [];
+  function safely(f: () => unknown): void {
+    if (detached) return;
+    try {
+      f();
+    } catch (e) {
+      // Never throw into the page; keep the last good result.
+      result = { ...result, warnings: [...result.warnings, `检查出错：${(e as Error).message}`] };
+    }
+  }
+
+  // Deadlines move with the clock: re-evaluate every minute; values set by script: every 1.5 s.
+  const clock = setInterval(() => safely(() => {
+    result = evaluate(pack, snapshots, engineOptions());
+    result.warnings.push(...reading.skipped);
+    publish();
+  }), 60_000);
+  const poll = setInterval(() => safely(refreshValues), 1500);
+
+  safely(fullScan);
+
+  return {
+    result: () => result,
+    reading: () => reading,
+    rescan: () => {
+      safely(fullScan);
+      return result;
+    },
+    anchorOf: (f) => anchors.get(slot(f.fieldKey, f.row)) ?? anchors.get(slot(f.fieldKey)),
+    setPack(next) {
+      pack = next;
+      safely(fullScan);
+    },
+    detach() {
+      detached = true;
+      clearInterval(clock);
+      clearInterval(poll);
+      clearTimeout(valueTimer);
+      clearTimeout(scanTimer);
+      observers.forEach((o) => o.disconnect());
+      for (const [t, type, fn, cap] of listeners) t.removeEventListener(type, fn, cap);
+      overlays.forEach((o) => o.destroy());
+      overlays.clear();
+    },
+  };
+}
+
+export { compilePack };
+export type { FieldBinding };

@@ -1,0 +1,50 @@
+/** The thin slice in a real browser: the extension reads the 刑事拘留 page and warns at the field. */
+import { expect, test } from './fixtures';
+
+test('extension warns next to 通知家属时间 when the family was notified 26h15m after detention', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  const marker = page.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveAttribute('data-caselint-field', 'detention.familyNotifiedAt');
+  await expect(marker).toHaveAttribute('data-caselint-severity', 'error');
+  // The marker sits in an open shadow root, not in the page's own DOM of the field.
+  const inShadow = await marker.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).mode === 'open');
+  expect(inShadow).toBe(true);
+  // It sits to the right of the field, on the same line.
+  const field = page.locator('#f-detention-familyNotifiedAt');
+  const [fb, mb] = [await field.boundingBox(), await marker.boundingBox()];
+  expect(mb!.x).toBeGreaterThanOrEqual(fb!.x + fb!.width);
+  expect(Math.abs(mb!.y + mb!.height / 2 - (fb!.y + fb!.height / 2))).toBeLessThan(6);
+  // The popover says what is wrong, with the numbers, and the legal basis.
+  await marker.focus();
+  await expect(marker.locator('.cl-msg')).toHaveText('通知家属时间晚于拘留时间26小时15分，超过法定24小时（应于 2024-03-06 14:30 前通知）');
+  await expect(marker.locator('.cl-basis')).toContainText('《中华人民共和国刑事诉讼法》第八十五条第二款');
+  await expect(marker.locator('.cl-link')).toHaveAttribute('href', /^chrome-extension:\/\/[a-p]{32}\/rule\.html#detention-family-notice-24h$/);
+  // Screen readers hear it.
+  await expect(page.locator('[aria-live="polite"]')).toContainText('通知家属时间');
+  expect(errors).toEqual([]);
+});
+
+test('the warning goes away when the officer corrects the time, and comes back when it is late again', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  const marker = page.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  await expect(marker).toHaveCount(1);
+  const field = page.locator('#f-detention-familyNotifiedAt');
+  await field.fill('2024-03-05 20:15');
+  await expect(marker).toHaveCount(0);
+  await field.fill('2024-03-07 09:00');
+  await expect(marker).toHaveCount(1);
+  await expect(marker.locator('.cl-msg')).toContainText('42小时30分');
+});
+
+test('a compliant detention page shows no warning', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0301/detention`);
+  // The content script has run once the page is read: wait for its host-less state by probing twice.
+  await page.waitForTimeout(800);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(0);
+});

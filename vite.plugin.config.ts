@@ -1,0 +1,24 @@
+/**
+ * The intranet plugin build: one self-contained IIFE file (`.output/plugin/caselint.js`) with
+ * the engine, the default pack, the reader and the inline warnings; no imports, no network.
+ */
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+export default defineConfig({
+  plugins: [preact()],
+  define: { __CASELINT_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
+  publicDir: false,
+  build: {
+    outDir: '.output/plugin',
+    emptyOutDir: true,
+    target: 'es2020',
+    lib: {
+      entry: 'lib/plugin/main.ts',
+      name: 'CaseLintPlugin',
+      formats: ['iife'],
+      fileName: () => 'caselint.js',
+    },
+  },
+});
