@@ -437,3 +437,48 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
   }
   return result;
 }
+
+export type CheckResult = Outcome | { status: 'review'; fieldKey: string; raw: string };
+
+/**
+ * Runs one check (not a whole rule) over snapshots, once per row: the `CheckTester` of the check
+ * tables, in the style of ESLint's RuleTester. Returns the raw outcomes with their message ids.
+ */
+export function evaluateCheck(
+  check: CheckSpec,
+  snapshots: readonly FieldSnapshot[],
+  options: EngineOptions & { versionDate?: string[] } = {},
+): CheckResult[] {
+  const rule = { id: 'check-under-test', check, versionDate: options.versionDate, guideline: { basis: [] }, messages: {} } as unknown as Rule;
+  const fields = fieldsOf(rule);
+  const c: CompiledRule = {
+    rule,
+    triggers: definitionOf(check).triggers(check),
+    fields,
+    groups: [...new Set([...fields].map(fieldGroup).filter((g): g is FieldGroup => !!g))],
+    lawRefs: [],
+  };
+  const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
+  const scan: Scan = {
+    compiled: { pack: {} as Pack, rules: [c], dependents: new Map() },
+    record: new RecordView(toColumns(snapshots)),
+    locale: options.locale ?? 'zh-CN',
+    now: instantToWall(options.now ?? Date.now(), offset),
+    offset,
+    calendar: options.calendar ?? defaultCalendar,
+    overrides: {},
+    uncovered: new Set(),
+  };
+  const rows = Math.max(1, ...c.groups.map((g) => scan.record.rowsOf(g)));
+  const out: CheckResult[] = [];
+  for (let row = 0; row < rows; row++) {
+    const ctx = makeContext(scan, c, row, new Set());
+    try {
+      out.push(ctx.evaluate(check));
+    } catch (e) {
+      if (!(e instanceof UnreadableField)) throw e;
+      out.push({ status: 'review', fieldKey: e.fieldKey, raw: e.raw });
+    }
+  }
+  return out;
+}

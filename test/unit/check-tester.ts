@@ -1,0 +1,75 @@
+/**
+ * CheckTester: a check's tests as tables of valid and invalid cases, in the style of ESLint's
+ * RuleTester. Each row gives field values as a page shows them; invalid rows name the message id
+ * (and optionally the field, severity, kind and message data) the check must report.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CheckDefinition, CheckSpec } from '../../rules/checks/types';
+import { evaluateCheck, type FieldSnapshot } from '../../rules/engine';
+import { wallToInstant } from '../../rules/periods/time';
+import { parseDateTime } from '../../rules/values/parse';
+
+type Fields = Record<string, string | null | (string | null)[]>;
+
+interface Case {
+  name: string;
+  params: Omit<CheckSpec, 'type'> & Record<string, unknown>;
+  fields: Fields;
+  /** Beijing time. */
+  now?: string;
+  versionDate?: string[];
+}
+
+interface InvalidCase extends Case {
+  messageId: string;
+  fieldKey?: string;
+  severity?: string;
+  kind?: string;
+  data?: Record<string, string | number>;
+  row?: number;
+}
+
+export function snapshots(fields: Fields): FieldSnapshot[] {
+  return Object.entries(fields).flatMap(([key, v]) => (Array.isArray(v) ? v.map((raw, row) => ({ key, raw, row })) : [{ key, raw: v }]));
+}
+
+export const beijing = (s: string) => wallToInstant(parseDateTime(s)!.ms);
+
+function run(def: CheckDefinition, c: Case) {
+  return evaluateCheck({ type: def.id, ...c.params } as CheckSpec, snapshots(c.fields), {
+    now: beijing(c.now ?? '2026-11-01 09:00'),
+    versionDate: c.versionDate,
+  });
+}
+
+export function checkTester(def: CheckDefinition, tables: { valid: Case[]; invalid: InvalidCase[] }): void {
+  describe(`check ${def.id}`, () => {
+    it('has a strict params schema that accepts every table row', () => {
+      for (const c of [...tables.valid, ...tables.invalid]) {
+        const parsed = def.params.safeParse(c.params);
+        expect(parsed.success, `${c.name}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+      }
+    });
+    for (const c of tables.valid) {
+      it(`valid: ${c.name}`, () => {
+        const out = run(def, c);
+        expect(out.filter((o) => o.status === 'fail' || o.status === 'review')).toEqual([]);
+      });
+    }
+    for (const c of tables.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const out = run(def, c);
+        const fails = out.map((o, row) => ({ ...o, row })).filter((o) => o.status === 'fail');
+        expect(fails.length, JSON.stringify(out)).toBeGreaterThan(0);
+        const f = fails.find((o) => c.row === undefined || o.row === c.row) as Extract<(typeof fails)[number], { status: 'fail' }>;
+        expect(f, `no failure in row ${c.row}`).toBeDefined();
+        expect(f.messageId).toBe(c.messageId);
+        expect(def.messages[f.messageId] ?? f.messageId, `message id ${f.messageId} has a default message or comes from the rule`).toBeTruthy();
+        if (c.fieldKey) expect(f.fieldKey).toBe(c.fieldKey);
+        if (c.severity) expect(f.severity).toBe(c.severity);
+        if (c.kind) expect(f.kind ?? 'violation').toBe(c.kind);
+        if (c.data) expect(f.data).toMatchObject(c.data);
+      });
+    }
+  });
+}

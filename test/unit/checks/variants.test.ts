@@ -1,0 +1,23 @@
+import '../../../rules/checks/registry';
+import variants from '../../../rules/checks/variants';
+import { checkTester } from '../check-tester';
+
+const p = {
+  cases: [
+    { when: { op: 'age', at: 'bail.startDate', lt: 18 }, check: { type: 'amount-limit', field: 'bail.depositAmount', min: 500 } },
+    { when: { op: 'eq', field: 'penalty.party', value: '单位' }, severity: 'warning', check: { type: 'amount-limit', field: 'bail.depositAmount', min: 2000 } },
+  ],
+  otherwise: { type: 'amount-limit', field: 'bail.depositAmount', min: 1000 },
+};
+
+checkTester(variants, {
+  valid: [
+    { name: '未成年人600元', params: p, fields: { 'bail.startDate': '2024-03-05', 'suspect.birthDate': '2008-01-01', 'bail.depositAmount': '600' } },
+    { name: '成年人1000元', params: p, fields: { 'bail.startDate': '2024-03-05', 'suspect.birthDate': '1990-01-01', 'bail.depositAmount': '1000' } },
+    { name: '无匹配且无 otherwise：通过', params: { cases: p.cases }, fields: { 'bail.depositAmount': '1' } },
+  ],
+  invalid: [
+    { name: '成年人600元', params: p, fields: { 'bail.startDate': '2024-03-05', 'suspect.birthDate': '1990-01-01', 'bail.depositAmount': '600' }, messageId: 'underMin' },
+    { name: '分支的严重程度', params: p, fields: { 'penalty.party': '单位', 'bail.depositAmount': '1500' }, messageId: 'underMin', severity: 'warning' },
+  ],
+});
