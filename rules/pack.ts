@@ -96,38 +96,60 @@ export const PackSchema = z
     categories: z.record(z.string(), LocalizedSchema),
     laws: z.record(z.string(), LawSchema),
     rules: z.array(RuleSchema).min(1),
-  })
-  .superRefine((pack, ctx) => {
-    const seen = new Map<string, number>();
-    pack.rules.forEach((rule, i) => {
+  });
+
+type Issue = { path: PropertyKey[]; message: string };
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Checks across rules (duplicate ids, known categories and laws, message ids the check emits).
+ * They run on the raw input, so a pack with other errors still gets these listed too.
+ */
+function crossIssues(pack: unknown): Issue[] {
+  const out: Issue[] = [];
+  if (!isObj(pack) || !Array.isArray(pack.rules)) return out;
+  const categories = isObj(pack.categories) ? pack.categories : {};
+  const laws = isObj(pack.laws) ? pack.laws : {};
+  const seen = new Map<string, number>();
+  pack.rules.forEach((rule, i) => {
+    if (!isObj(rule)) return;
+    if (typeof rule.id === 'string') {
       const first = seen.get(rule.id);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" (also rules[${first}])` });
-      } else seen.set(rule.id, i);
-      if (!Object.hasOwn(pack.categories, rule.category)) {
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'category'], message: `unknown category "${rule.category}"` });
+      if (first !== undefined) out.push({ path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" (also rules[${first}])` });
+      else seen.set(rule.id, i);
+    }
+    if (typeof rule.category === 'string' && !Object.hasOwn(categories, rule.category)) {
+      out.push({ path: ['rules', i, 'category'], message: `unknown category "${rule.category}"` });
+    }
+    const basis = isObj(rule.guideline) && Array.isArray(rule.guideline.basis) ? rule.guideline.basis : [];
+    basis.forEach((ref, j) => {
+      if (isObj(ref) && typeof ref.law === 'string' && !Object.hasOwn(laws, ref.law)) {
+        out.push({ path: ['rules', i, 'guideline', 'basis', j, 'law'], message: `unknown law "${ref.law}"` });
       }
-      rule.guideline.basis.forEach((ref, j) => {
-        if (!Object.hasOwn(pack.laws, ref.law)) {
-          ctx.addIssue({ code: 'custom', path: ['rules', i, 'guideline', 'basis', j, 'law'], message: `unknown law "${ref.law}"` });
-        }
-      });
-      const ids = new Set(registryMessageIds(rule.check));
+    });
+    if (isObj(rule.messages) && isObj(rule.check)) {
+      let ids: Set<string> | undefined;
+      try {
+        ids = new Set(registryMessageIds(rule.check as CheckSpec));
+      } catch {
+        ids = undefined; // an unknown check type is reported by the schema
+      }
       for (const id of Object.keys(rule.messages)) {
-        if (!ids.has(id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rules', i, 'messages', id],
-            message: `the check never emits message "${id}" (it emits: ${[...ids].join(', ')})`,
-          });
+        if (ids && !ids.has(id)) {
+          out.push({ path: ['rules', i, 'messages', id], message: `the check never emits message "${id}" (it emits: ${[...ids].join(', ')})` });
         }
       }
+    }
+    if (isObj(rule.examples)) {
       for (const kind of ['pass', 'fail'] as const) {
-        rule.examples[kind].forEach((ex, j) => {
+        const list = rule.examples[kind];
+        if (!Array.isArray(list)) continue;
+        list.forEach((ex, j) => {
+          if (!isObj(ex) || !isObj(ex.fields)) return;
           for (const [key, v] of Object.entries(ex.fields)) {
             if (Array.isArray(v) && !fieldGroup(key)) {
-              ctx.addIssue({
-                code: 'custom',
+              out.push({
                 path: ['rules', i, 'examples', kind, j, 'fields', key],
                 message: 'only fields of a repeated group (suspect.*, interrogation.*) take one value per row',
               });
@@ -135,8 +157,10 @@ export const PackSchema = z
           }
         });
       }
-    });
+    }
   });
+  return out;
+}
 
 export type Pack = z.infer<typeof PackSchema>;
 export type Rule = Pack['rules'][number];
@@ -185,7 +209,11 @@ export function validatePack(input: unknown): PackValidation {
   }
   const forbidden = forbiddenKeys(value);
   const parsed = PackSchema.safeParse(value);
-  const errors = [...forbidden, ...(parsed.success ? [] : parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`))];
+  const errors = [
+    ...forbidden,
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)),
+    ...crossIssues(value).map((i) => `${formatPath(i.path)}: ${i.message}`),
+  ];
   if (errors.length || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
   return { ok: true, pack: parsed.data };
 }

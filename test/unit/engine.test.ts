@@ -1,0 +1,147 @@
+/** Engine semantics (contracts.md §3, §6, §7) over realistic records. */
+import { describe, expect, it } from 'vitest';
+import { compilePack, evaluate, rulesAffectedBy } from '../../rules/engine';
+import { defaultPack } from '../../rules/packs/default';
+import { beijing, snapshots } from './check-tester';
+
+const compiled = compilePack(defaultPack());
+const run = (fields: Parameters<typeof snapshots>[0], now = '2026-11-01 09:00', extra = {}) =>
+  evaluate(compiled, snapshots(fields), { now: beijing(now), ...extra });
+const ids = (r: ReturnType<typeof run>, ruleId: string) => r.findings.filter((f) => f.ruleId === ruleId);
+
+describe('applicability (contracts.md §6)', () => {
+  it('a deadline rule is not applicable on a page without its start or closing field', () => {
+    const r = run({ 'detention.startAt': '2024-03-05 14:30' });
+    expect(r.notApplicable).toContain('detention-family-notice-24h');
+    expect(r.passed).not.toContain('detention-family-notice-24h');
+  });
+  it('checked and passed when its condition is not met', () => {
+    const r = run({ 'case.filingDecision': '立案', 'case.filingDecidedAt': '2024-03-04 10:00', 'case.refusalNoticeServedAt': '' });
+    expect(r.passed).toContain('case-refusal-notice-3d');
+  });
+  it('a qualifying field that is absent counts as not recorded (no approval)', () => {
+    const r = run({ 'detention.startAt': '2024-03-05 14:30', 'detention.arrestRequestedAt': '2024-03-11 10:00', 'detention.extension': '延长1至4日' });
+    expect(ids(r, 'detention-arrest-request-deadline')).toHaveLength(1);
+  });
+  it('criminal rules are not applicable to an administrative case; administrative rules need case.kind 行政', () => {
+    const admin = run({ 'case.kind': '行政', 'detention.startAt': '2024-03-05 14:30', 'detention.custodyAt': '2024-03-07 10:00' });
+    expect(admin.notApplicable).toContain('detention-custody-24h');
+    const unknown = run({ 'penalty.decidedAt': '2024-03-06 15:00', 'penalty.basis': '依据治安管理处罚法' });
+    expect(unknown.notApplicable).toContain('adm-decision-basis');
+  });
+  it('the station-authority rule applies to 治安 cases only; a page that does not say is 治安', () => {
+    const fields = { 'case.kind': '行政', 'penalty.decider': '派出所', 'penalty.kind': '罚款', 'penalty.fineAmount': '800', 'penalty.decidedAt': '2024-03-06 10:00' };
+    expect(ids(run(fields), 'adm-station-authority')).toHaveLength(1);
+    expect(run({ ...fields, 'case.adminType': '其他行政案件' }).notApplicable).toContain('adm-station-authority');
+  });
+  it('an empty page gives nothing at all', () => {
+    const r = run({});
+    expect(r.findings).toEqual([]);
+    expect(r.passed).toEqual([]);
+    expect(r.notApplicable).toHaveLength(compiled.rules.length);
+  });
+});
+
+describe('unreadable values (needs review)', () => {
+  it('names the field and the text, severity warning, never a guess', () => {
+    const r = run({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '3月6日下午' });
+    const f = ids(r, 'detention-family-notice-24h');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ kind: 'needs-review', severity: 'warning', fieldKey: 'detention.familyNotifiedAt' });
+    expect(f[0]!.message).toContain('通知家属时间“3月6日下午”无法识别');
+    expect(r.fields['detention.familyNotifiedAt']).toBe('3月6日下午');
+  });
+});
+
+describe('repeated groups', () => {
+  it('evaluates each suspect and says which row', () => {
+    const r = run({ 'suspect.idNumber': ['320102198503120012', '320102198503120013', '110105199005010034'] });
+    const f = ids(r, 'id-number-valid');
+    expect(f.map((x) => x.row)).toEqual([1]);
+    expect(r.fields['suspect.idNumber']).toBe('320102198503120012');
+  });
+  it('pairs each interrogation with its suspect age', () => {
+    const r = run({
+      'interrogation.startAt': ['2024-03-05 19:00', '2024-03-06 10:00'],
+      'suspect.birthDate': ['2008-01-02', '1990-01-02'],
+      'interrogation.adultPresent': ['', ''],
+    });
+    expect(ids(r, 'minor-adult-present').map((x) => x.row)).toEqual([0]);
+  });
+});
+
+describe('deadline warnings from the current time (期限预警)', () => {
+  const fields = { 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '' };
+  it('passes early in the period', () => {
+    expect(ids(run(fields, '2024-03-05 20:00'), 'detention-family-notice-24h')).toEqual([]);
+  });
+  it('due-soon in the last quarter, with the due instant for a countdown', () => {
+    const f = ids(run(fields, '2024-03-06 10:00'), 'detention-family-notice-24h')[0]!;
+    expect(f).toMatchObject({ kind: 'due-soon', severity: 'warning' });
+    expect(f.message).toBe('尚未通知家属，应于 2024-03-06 14:30 前通知（剩余 4小时30分）');
+    expect(f.dueAt).toBe(beijing('2024-03-06 14:30'));
+  });
+  it('violation once overdue', () => {
+    const f = ids(run(fields, '2024-03-07 09:00'), 'detention-family-notice-24h')[0]!;
+    expect(f).toMatchObject({ kind: 'violation', severity: 'error' });
+    expect(f.message).toContain('已超期18小时30分');
+  });
+  it('does not depend on the computer’s time zone (tests run in America/New_York)', () => {
+    expect(process.env.TZ).toBe('America/New_York');
+    expect(new Date(beijing('2024-03-06 10:00')).toISOString()).toBe('2024-03-06T02:00:00.000Z');
+  });
+  it('the due-soon window is a user threshold', () => {
+    const r = run(fields, '2024-03-06 10:00', { overrides: { 'detention-family-notice-24h': { dueSoonCapHours: 2 } } });
+    expect(ids(r, 'detention-family-notice-24h')).toEqual([]);
+  });
+});
+
+describe('holiday data outside its years', () => {
+  it('warns in the scan and in the finding when a roll-over needs a missing year', () => {
+    const r = run({ 'case.kind': '行政', 'penalty.decidedAt': '2027-09-29 10:00', 'penalty.servedAt': '2027-10-08 10:00' }, '2027-11-01 09:00');
+    expect(r.warnings).toContain('节假日数据未覆盖该年份：2027');
+    expect(ids(r, 'adm-service-deadline')[0]!.message).toContain('节假日数据未覆盖2027年');
+  });
+  it('hour and custody periods never raise it', () => {
+    const r = run({ 'detention.startAt': '2030-03-05 14:30', 'detention.custodyAt': '2030-03-06 10:00', 'detention.arrestRequestedAt': '2030-03-08 10:00' }, '2030-04-01 09:00');
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('user overrides kept apart from the pack', () => {
+  const fields = { 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45' };
+  it('disables a rule', () => {
+    const r = run(fields, undefined, { overrides: { 'detention-family-notice-24h': { enabled: false } } });
+    expect(ids(r, 'detention-family-notice-24h')).toEqual([]);
+    expect(r.passed).not.toContain('detention-family-notice-24h');
+  });
+  it('changes a severity', () => {
+    const r = run(fields, undefined, { overrides: { 'detention-family-notice-24h': { severity: 'warning' } } });
+    expect(ids(r, 'detention-family-notice-24h')[0]!.severity).toBe('warning');
+  });
+});
+
+describe('messages', () => {
+  it('English is a full second locale', () => {
+    const r = run({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45' }, undefined, { locale: 'en' });
+    const f = ids(r, 'detention-family-notice-24h')[0]!;
+    expect(f.message).toBe('The family was notified 26 h 15 min after detention, beyond the legal 24 hours (due 2024-03-06 14:30)');
+    expect(f.title).toBe('Notify the family within 24 hours of detention');
+  });
+  it('the basis cites the law version in force at the act', () => {
+    const base = { 'case.kind': '行政', 'penalty.decider': '派出所', 'penalty.kind': '罚款', 'penalty.fineAmount': '1500' };
+    const old = ids(run({ ...base, 'penalty.decidedAt': '2025-06-01 10:00' }), 'adm-station-authority')[0]!;
+    expect(old.basis).toBe('《中华人民共和国治安管理处罚法》（2012年修正）第九十一条');
+    const now = ids(run({ ...base, 'penalty.decidedAt': '2026-06-01 10:00' }), 'adm-station-authority')[0]!;
+    expect(now.basis).toBe('《中华人民共和国治安管理处罚法》（2025年修订）第一百零九条');
+  });
+});
+
+describe('re-checking after a keystroke', () => {
+  it('re-runs only the rules that read the changed field', () => {
+    const affected = rulesAffectedBy(compiled, ['detention.familyNotifiedAt']);
+    expect(affected).toEqual(new Set(['detention-family-notice-24h']));
+    const partial = evaluate(compiled, snapshots({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45', 'bail.endDate': 'x' }), { only: affected });
+    expect(partial.findings.map((f) => f.ruleId)).toEqual(['detention-family-notice-24h']);
+  });
+});

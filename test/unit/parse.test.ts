@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { formatWall } from '../../rules/periods/time';
+import { parseAmount, parseBool, parseDateTime, parseInt10, parseList, parseValue } from '../../rules/values/parse';
+import { validateIdNumber } from '../../rules/values/id-number';
+import { chineseNumber } from '../../rules/format';
+
+describe('dates and times as case pages write them (fields.md)', () => {
+  const cases: [string, string][] = [
+    ['2024-03-05 14:30', '2024-03-05 14:30'],
+    ['2024-03-05 14:30:00', '2024-03-05 14:30'],
+    ['2024/3/5 14:30:00', '2024-03-05 14:30'],
+    ['2024年03月05日14时30分', '2024-03-05 14:30'],
+    ['2024年03月05日 14时30分', '2024-03-05 14:30'],
+    ['2024年3月5日 14:30', '2024-03-05 14:30'],
+    ['2024-03-05T14:30', '2024-03-05 14:30'],
+    ['２０２４－０３－０５　１４：３０', '2024-03-05 14:30'],
+    ['2024.03.05 14:30', '2024-03-05 14:30'],
+    ['2024-03-05 24:00', '2024-03-06 00:00'],
+    ['2024年3月5日14点30分', '2024-03-05 14:30'],
+    ['20240305 1430', '2024-03-05 14:30'],
+  ];
+  for (const [text, want] of cases) it(`${text}`, () => expect(formatWall(parseDateTime(text)!.ms)).toBe(want));
+
+  it('reads dates alone as dates', () => {
+    for (const text of ['2024-03-05', '1985年03月12日', '2024/3/5', '20240305']) {
+      const v = parseDateTime(text)!;
+      expect(v.dateOnly, text).toBe(true);
+    }
+    expect(formatWall(parseDateTime('1985年03月12日')!.ms, true)).toBe('1985-03-12');
+  });
+
+  it('refuses what is not a date, never guesses', () => {
+    for (const text of ['2024-02-30', '2024-13-01', '3月5日', '昨天下午', '2024-03-05 25:10', '2024-03-05 14:61', '14:30', '']) {
+      expect(parseDateTime(text), text).toBeNull();
+    }
+  });
+});
+
+describe('amounts, integers, booleans, lists', () => {
+  it('amounts', () => {
+    expect(parseAmount('3000')).toBe(3000);
+    expect(parseAmount('3,000.00')).toBe(3000);
+    expect(parseAmount('3000元')).toBe(3000);
+    expect(parseAmount('￥3000')).toBe(3000);
+    expect(parseAmount('¥ 1,500.50 元')).toBe(1500.5);
+    expect(parseAmount('人民币贰仟元')).toBeNull();
+    expect(parseAmount('三千')).toBeNull();
+    expect(parseAmount('1万元')).toBe(10000);
+  });
+  it('integers in digits or small Chinese numerals', () => {
+    expect(parseInt10('15')).toBe(15);
+    expect(parseInt10('十五日')).toBe(15);
+    expect(parseInt10('二十')).toBe(20);
+    expect(parseInt10('三')).toBe(3);
+    expect(parseInt10('3次')).toBe(3);
+    expect(parseInt10('若干')).toBeNull();
+  });
+  it('booleans', () => {
+    for (const t of ['是', '有', '√', 'true', 'checked']) expect(parseBool(t), t).toBe(true);
+    for (const t of ['否', '无', '×', 'false']) expect(parseBool(t), t).toBe(false);
+    expect(parseBool('不详')).toBeNull();
+  });
+  it('lists split on the separators forms use', () => {
+    expect(parseList('王伟、张磊，刘洋;陈晨 赵敏')).toEqual(['王伟', '张磊', '刘洋', '陈晨', '赵敏']);
+  });
+  it('a date field drops a time a page appends', () => {
+    const r = parseValue('date', '2024-03-05 14:30');
+    expect(r.ok && r.normalized).toBe('2024-03-05');
+  });
+});
+
+describe('citizen ID numbers', () => {
+  it('accepts valid numbers and reads birth date and gender', () => {
+    const r = validateIdNumber('320102198503120012');
+    expect(r.ok && r.info.gender).toBe('男');
+    expect(validateIdNumber('11010519510101001X').ok).toBe(true);
+  });
+  it('names the problem', () => {
+    expect(validateIdNumber('3201021985031200')).toMatchObject({ ok: false, problem: 'length' });
+    expect(validateIdNumber('000102198503120012')).toMatchObject({ ok: false, problem: 'region' });
+    expect(validateIdNumber('320102198513120012')).toMatchObject({ ok: false, problem: 'date' });
+    expect(validateIdNumber('320102198503120019')).toMatchObject({ ok: false, problem: 'checksum', expectedCheck: '2' });
+  });
+});
+
+describe('article numbers in Chinese', () => {
+  it.each([
+    [3, '三'], [10, '十'], [16, '十六'], [85, '八十五'], [100, '一百'], [105, '一百零五'], [110, '一百一十'], [119, '一百一十九'], [200, '二百'], [202, '二百零二'], [324, '三百二十四'],
+  ])('%i → %s', (n, s) => expect(chineseNumber(n)).toBe(s));
+});
