@@ -204,6 +204,11 @@ export function attachSession(options: SessionOptions): Session {
       valueTimer = setTimeout(() => safely(refreshValues), 60);
     });
     listen(doc, 'submit', () => safely(refreshValues));
+    // Frames load after the page that holds them (framesets, late iframes): read again when one does.
+    listen(doc, 'load', (e) => {
+      const t = e.target as Element | null;
+      if (t && (t.tagName === 'IFRAME' || t.tagName === 'FRAME')) scheduleFullScan(50);
+    });
     const win = doc.defaultView;
     if (win && 'MutationObserver' in win) {
       const observer = new win.MutationObserver((records) => {

@@ -8,6 +8,9 @@ export interface PageType {
   sections: [string, [string, string?][]][];
 }
 
+const CASE_HEAD: [string, string?][] = [['case.number'], ['case.cause', '案由'], ['case.unit'], ['case.officers']];
+const SUSPECT: [string, string?][] = [['suspect.name', '嫌疑人姓名'], ['suspect.idNumber', '公民身份号码'], ['suspect.gender'], ['suspect.birthDate']];
+
 export const PAGE_TYPES: Record<string, PageType> = {
   acceptance: {
     title: '受案登记表',
@@ -50,12 +53,82 @@ export const PAGE_TYPES: Record<string, PageType> = {
         '处罚决定',
         [
           ['penalty.procedure'], ['penalty.decider'], ['penalty.party', '被处罚人类型'], ['penalty.kind'], ['penalty.fineAmount', '罚款金额（元）'], ['penalty.detentionDays'],
-          ['penalty.basis'], ['penalty.noticeAt', '处罚前告知时间'], ['penalty.hearingNotified'], ['penalty.decidedAt'], ['penalty.servedAt', '决定书送达时间'],
+          ['penalty.combinedDetention'], ['penalty.detentionExecuted'], ['penalty.basis'], ['penalty.noticeAt', '处罚前告知时间'], ['penalty.hearingNotified'],
+          ['penalty.decidedAt'], ['penalty.servedAt', '决定书送达时间'],
         ],
       ],
     ],
   },
 };
+
+Object.assign(PAGE_TYPES, {
+  summons: {
+    title: '传唤、拘传',
+    sections: [
+      ['案件信息', CASE_HEAD],
+      ['被传唤人', SUSPECT],
+      ['传唤情况', [['summons.kind'], ['summons.arrivedAt'], ['summons.leftAt'], ['summons.extensionApproved', '延长询问查证时间审批']]],
+    ],
+  },
+  arrest: {
+    title: '逮捕',
+    sections: [
+      ['案件信息', CASE_HEAD],
+      ['犯罪嫌疑人', SUSPECT],
+      ['逮捕执行', [['arrest.executedAt'], ['arrest.familyNotifiedAt'], ['arrest.noNoticeReason'], ['arrest.firstInterrogationAt']]],
+    ],
+  },
+  surveillance: {
+    title: '监视居住',
+    sections: [
+      ['案件信息', CASE_HEAD],
+      ['犯罪嫌疑人', [...SUSPECT, ['suspect.hasResidence']]],
+      [
+        '监视居住决定',
+        [
+          ['surveillance.startDate'], ['surveillance.endDate'], ['surveillance.designated'], ['surveillance.placeType'], ['surveillance.crimeType'],
+          ['surveillance.upperApproved'], ['surveillance.familyNotifiedAt'], ['surveillance.noNoticeReason'],
+        ],
+      ],
+    ],
+  },
+  interrogation: {
+    title: '讯问笔录',
+    sections: [
+      ['案件信息', [...CASE_HEAD, ['case.majorCrime']]],
+      ['犯罪嫌疑人', SUSPECT],
+      [
+        '讯问情况',
+        [
+          ['interrogation.startAt'], ['interrogation.endAt'], ['interrogation.interrogators'], ['interrogation.venue'], ['interrogation.inCustody'],
+          ['interrogation.rightsNotified'], ['interrogation.recorded'], ['interrogation.maxPenalty'], ['interrogation.adultPresent'], ['interrogation.femaleStaffPresent'],
+        ],
+      ],
+    ],
+  },
+  seizure: {
+    title: '查封、扣押',
+    sections: [
+      ['案件信息', [['case.number'], ['case.kind'], ['case.cause', '案由'], ['case.unit']]],
+      [
+        '扣押情况',
+        [
+          ['seizure.startDate'], ['seizure.endDate'], ['seizure.officers', '扣押人'], ['seizure.witness'], ['seizure.listCopies'], ['seizure.recorded'],
+          ['seizure.excludedDays'], ['seizure.extensionApproved'],
+        ],
+      ],
+    ],
+  },
+  'adm-summons': {
+    title: '治安传唤、询问查证',
+    sections: [
+      ['案件信息', [['case.number'], ['case.kind'], ['case.adminType'], ['case.cause', '违法行为'], ['case.unit'], ['case.officers']]],
+      ['被传唤人', SUSPECT],
+      ['传唤情况', [['summons.arrivedAt'], ['summons.leftAt', '离所时间'], ['summons.extensionReason'], ['summons.possibleDetention'], ['summons.familyNotifiedAt']]],
+      ['询问情况', [['interrogation.startAt', '询问开始时间'], ['interrogation.venue', '询问地点'], ['interrogation.recorded'], ['interrogation.adultPresent']]],
+    ],
+  },
+});
 
 /** Options of select fields whose vocabulary fields.md leaves open. */
 export const EXTRA_OPTIONS: Record<string, string[]> = {

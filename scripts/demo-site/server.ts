@@ -37,13 +37,15 @@ export function startDemoServer(port = 0): Promise<DemoServer> {
     try {
       if (url.pathname === '/' || url.pathname === '/index.html') return send(200, 'text/html; charset=utf-8', renderCaseList(loadCases()));
       if (url.pathname === '/static/system.css') return send(200, 'text/css; charset=utf-8', readFileSync(join(here, 'system.css')));
+      const asset = /^\/static\/(mini-layui|mini-element)\.js$/.exec(url.pathname);
+      if (asset) return send(200, 'text/javascript; charset=utf-8', readFileSync(join(here, `${asset[1]}.js`)));
       if (url.pathname === '/caselint.js') {
         return send(200, 'text/javascript; charset=utf-8', readFileSync(join(ROOT, '.output/plugin/caselint.js')));
       }
       const m = /^\/case\/([^/]+)\/([a-z-]+)$/.exec(url.pathname);
       if (m) {
         const c = loadCases().find((x) => x.id === decodeURIComponent(m[1]!));
-        if (c?.pages[m[2]!]) return send(200, 'text/html; charset=utf-8', renderCasePage(c, m[2]!));
+        if (c?.pages[m[2]!]) return send(200, 'text/html; charset=utf-8', renderCasePage(c, m[2]!, url.searchParams.get('part') ?? undefined));
       }
       send(404, 'text/plain; charset=utf-8', '未找到页面');
     } catch (e) {
