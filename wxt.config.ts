@@ -21,6 +21,12 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    commands: {
+      'toggle-audit-panel': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '打开/关闭审核面板 (toggle the audit panel)',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'caselint@example.invalid', strict_min_version: '115.0' } } }
       : { key: KEY }),

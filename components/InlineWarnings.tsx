@@ -23,6 +23,8 @@ export interface InlineWarningsProps {
   announcement: string;
   docUrl?: (ruleId: string) => string | undefined;
   now: number;
+  /** A field the reviewer jumped to from the audit panel (document coordinates). */
+  highlight?: { x: number; y: number; w: number; h: number };
 }
 
 function Countdown({ dueAt, now }: { dueAt: number; now: number }) {
@@ -82,7 +84,7 @@ function Marker({ item, docUrl, now }: { item: PlacedFinding; docUrl?: InlineWar
   );
 }
 
-export function InlineWarnings({ items, announcement, docUrl, now }: InlineWarningsProps) {
+export function InlineWarnings({ items, announcement, docUrl, now, highlight }: InlineWarningsProps) {
   const [said, setSaid] = useState('');
   // Re-set the live region so repeated announcements are read again.
   useEffect(() => {
@@ -92,6 +94,13 @@ export function InlineWarnings({ items, announcement, docUrl, now }: InlineWarni
   }, [announcement]);
   return (
     <div class="cl-root">
+      {highlight ? (
+        <div
+          class="cl-highlight"
+          data-caselint-highlight=""
+          style={{ left: `${highlight.x - 3}px`, top: `${highlight.y - 3}px`, width: `${highlight.w + 6}px`, height: `${highlight.h + 6}px` }}
+        />
+      ) : null}
       {items.map((item) => (
         <Marker key={item.id} item={item} docUrl={docUrl} now={now} />
       ))}
@@ -117,5 +126,7 @@ export const INLINE_CSS = `
 .cl-basis { color: #374151; font-size: 12px; }
 .cl-count { color: #92400e; font-weight: 600; }
 .cl-link { color: #1d4ed8; font-size: 12px; }
+.cl-highlight { position: absolute; border: 3px solid #2563eb; border-radius: 4px; box-shadow: 0 0 0 4px rgba(37,99,235,.25); pointer-events: none; animation: cl-pulse 1s ease-in-out 3; }
+@keyframes cl-pulse { 50% { box-shadow: 0 0 0 8px rgba(37,99,235,.1); } }
 .cl-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,13 +1,17 @@
 /**
- * The content script: reads the case page, draws inline warnings as the officer types. Runs in
- * every frame; a same-origin subframe leaves the work to the top frame (which reads frames too),
- * a cross-origin frame is a page of its own.
+ * The content script: reads the case page and draws inline warnings as the officer types; the
+ * reviewer's audit panel opens with Alt+Shift+A (or the extension's command). Runs in every
+ * frame; a same-origin subframe leaves the work to the top frame (which reads frames too), a
+ * cross-origin frame is a page of its own.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compilePack } from '../rules/engine';
 import { defaultPack } from '../rules/packs/default';
 import { attachSession } from '../lib/session/session';
+import { InPagePanel } from '../lib/panel/in-page';
+import { isPanelShortcut, panelData } from '../lib/panel/data';
+import { BgToCs } from '../lib/messaging/protocol';
 
 function topIsReachable(): boolean {
   if (window === window.top) return false;
@@ -25,11 +29,31 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (topIsReachable()) return;
-    const session = attachSession({
-      root: document,
-      pack: compilePack(defaultPack()),
-      docUrl: (ruleId) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`,
+    const pack = compilePack(defaultPack());
+    const docUrl = (ruleId: string) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`;
+    const session = attachSession({ root: document, pack, docUrl });
+    const panel = new InPagePanel(document, (f) => session.focus(f), docUrl);
+    const unsubscribe = session.subscribe((r) => panel.update(panelData(r, pack, document.title)));
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPanelShortcut(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      panel.toggle();
+    };
+    window.addEventListener('keydown', onKey, true);
+    const onMessage = (message: unknown) => {
+      const m = BgToCs.safeParse(message);
+      if (!m.success) return undefined;
+      if (m.data.type === 'bg-cs:toggle-panel') panel.toggle();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      unsubscribe();
+      panel.close();
+      session.detach();
+      window.removeEventListener('keydown', onKey, true);
+      browser.runtime.onMessage.removeListener(onMessage);
     });
-    ctx.onInvalidated(() => session.detach());
   },
 });

@@ -22,6 +22,8 @@ export class Overlay {
   private items: AnchoredFinding[] = [];
   private announcement = '';
   private frame = 0;
+  private highlighted?: Element;
+  private highlightTimer?: ReturnType<typeof setTimeout>;
   private readonly onMove = () => this.schedule();
 
   constructor(
@@ -47,6 +49,17 @@ export class Overlay {
   update(items: AnchoredFinding[], announcement: string): void {
     this.items = items;
     this.announcement = announcement;
+    this.draw();
+  }
+
+  /** Outlines a field for a few seconds (the reviewer jumped to it from the audit panel). */
+  highlight(anchor: Element): void {
+    this.highlighted = anchor;
+    clearTimeout(this.highlightTimer);
+    this.highlightTimer = setTimeout(() => {
+      this.highlighted = undefined;
+      this.draw();
+    }, 4000);
     this.draw();
   }
 
@@ -81,13 +94,19 @@ export class Overlay {
         y: r.top + sy + Math.max(0, (r.height - MARKER) / 2),
       });
     }
+    let highlight: { x: number; y: number; w: number; h: number } | undefined;
+    if (this.highlighted?.isConnected) {
+      const r = this.highlighted.getBoundingClientRect();
+      highlight = { x: r.left + sx, y: r.top + sy, w: r.width, h: r.height };
+    }
     render(
-      <InlineWarnings items={placed} announcement={this.announcement} docUrl={this.docUrl} now={Date.now()} />,
+      <InlineWarnings items={placed} announcement={this.announcement} docUrl={this.docUrl} now={Date.now()} highlight={highlight} />,
       this.mount,
     );
   }
 
   destroy(): void {
+    clearTimeout(this.highlightTimer);
     render(null, this.mount);
     this.doc.defaultView?.removeEventListener('scroll', this.onMove, { capture: true });
     this.doc.defaultView?.removeEventListener('resize', this.onMove);

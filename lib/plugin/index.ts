@@ -7,6 +7,8 @@ import { compilePack, type CompiledPack, type ScanResult } from '../../rules/eng
 import { parsePack } from '../../rules/pack';
 import { defaultPack } from '../../rules/packs/default';
 import type { SiteProfile } from '../page/read';
+import { isPanelShortcut, panelData } from '../panel/data';
+import { InPagePanel } from '../panel/in-page';
 import { attachSession, scanDocument, type Session } from '../session/session';
 
 declare const __CASELINT_VERSION__: string;
@@ -17,6 +19,8 @@ export interface AttachOptions {
   /** Link target for "查看规则全文"; none by default (the plugin ships no documentation pages). */
   docUrl?: (ruleId: string) => string | undefined;
   onResult?: (result: ScanResult) => void;
+  /** Offer the reviewer's audit panel (toggled with Alt+Shift+A). */
+  panel?: boolean;
 }
 
 export type Detach = () => void;
@@ -49,7 +53,25 @@ export const CaseLint = {
         onResult: options.onResult ? (r) => options.onResult?.(r) : undefined,
       });
       sessions.add(session);
+      let closePanel = () => {};
+      if (options.panel) {
+        const doc = options.root ?? document;
+        const panel = new InPagePanel(doc, (f) => session.focus(f), options.docUrl);
+        const unsubscribe = session.subscribe((r) => panel.update(panelData(r, currentPack(), doc.title)));
+        const onKey = (e: KeyboardEvent) => {
+          if (!isPanelShortcut(e)) return;
+          e.preventDefault();
+          panel.toggle();
+        };
+        doc.defaultView?.addEventListener('keydown', onKey, true);
+        closePanel = () => {
+          unsubscribe();
+          panel.close();
+          doc.defaultView?.removeEventListener('keydown', onKey, true);
+        };
+      }
       return () => {
+        closePanel();
         session.detach();
         sessions.delete(session);
       };

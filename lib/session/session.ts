@@ -33,6 +33,10 @@ export interface Session {
   rescan(): ScanResult;
   /** The element a finding is shown at. */
   anchorOf(f: Pick<Finding, 'fieldKey' | 'row'>): Element | undefined;
+  /** Scrolls to a finding's field, highlights it and focuses it. False when the field is gone. */
+  focus(f: Pick<Finding, 'fieldKey' | 'row'>): boolean;
+  /** Calls back with every new result (the audit panel). */
+  subscribe(listener: (result: ScanResult) => void): () => void;
   setPack(pack: CompiledPack): void;
   detach(): void;
 }
@@ -84,23 +88,40 @@ export function attachSession(options: SessionOptions): Session {
     previousIds = ids;
     const announcement = fresh.length ? `CaseLint：${fresh.map((f) => `${fieldLabel(f.fieldKey)}，${f.message}`).join('；')}` : '';
     for (const doc of new Set([...overlays.keys(), ...perDoc.keys()])) {
-      let overlay = overlays.get(doc);
-      if (!overlay) {
-        if (!perDoc.get(doc)?.length) continue;
-        overlay = new Overlay(doc, options.docUrl);
-        overlays.set(doc, overlay);
-      }
-      overlay.update(perDoc.get(doc) ?? [], doc === root ? announcement : '');
+      if (!overlays.has(doc) && !perDoc.get(doc)?.length) continue;
+      overlayFor(doc).update(perDoc.get(doc) ?? [], doc === root ? announcement : '');
     }
   }
 
+  const subscribers = new Set<(result: ScanResult) => void>();
   function publish(): void {
     draw();
-    try {
-      options.onResult?.(result, reading);
-    } catch {
-      /* a consumer's error must not break the page */
+    for (const fn of [options.onResult ? (r: ScanResult) => options.onResult!(r, reading) : undefined, ...subscribers]) {
+      try {
+        fn?.(result);
+      } catch {
+        /* a consumer's error must not break the page */
+      }
     }
+  }
+
+  function overlayFor(doc: Document): Overlay {
+    let overlay = overlays.get(doc);
+    if (!overlay) {
+      overlay = new Overlay(doc, options.docUrl);
+      overlays.set(doc, overlay);
+    }
+    return overlay;
+  }
+
+  function focus(f: Pick<Finding, 'fieldKey' | 'row'>): boolean {
+    const anchor = anchors.get(slot(f.fieldKey, f.row)) ?? anchors.get(slot(f.fieldKey));
+    if (!anchor?.isConnected) return false;
+    anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+    overlayFor(anchor.ownerDocument).highlight(anchor);
+    const control = anchor.matches('input, select, textarea, [tabindex]') ? anchor : anchor.querySelector('input, select, textarea');
+    (control as HTMLElement | null)?.focus?.({ preventScroll: true });
+    return true;
   }
 
   function index(): void {
@@ -254,6 +275,12 @@ export function attachSession(options: SessionOptions): Session {
       return result;
     },
     anchorOf: (f) => anchors.get(slot(f.fieldKey, f.row)) ?? anchors.get(slot(f.fieldKey)),
+    focus,
+    subscribe(listener) {
+      subscribers.add(listener);
+      listener(result);
+      return () => subscribers.delete(listener);
+    },
     setPack(next) {
       pack = next;
       safely(fullScan);
@@ -268,6 +295,7 @@ export function attachSession(options: SessionOptions): Session {
       for (const [t, type, fn, cap] of listeners) t.removeEventListener(type, fn, cap);
       overlays.forEach((o) => o.destroy());
       overlays.clear();
+      subscribers.clear();
     },
   };
 }

@@ -42,6 +42,8 @@ export function startDemoServer(port = 0): Promise<DemoServer> {
       if (url.pathname === '/caselint.js') {
         return send(200, 'text/javascript; charset=utf-8', readFileSync(join(ROOT, '.output/plugin/caselint.js')));
       }
+      const fixture = /^\/fixtures\/([\w-]+\.html)$/.exec(url.pathname);
+      if (fixture) return send(200, 'text/html; charset=utf-8', readFileSync(join(ROOT, 'test/fixtures/pages', fixture[1]!)));
       const m = /^\/case\/([^/]+)\/([a-z-]+)$/.exec(url.pathname);
       if (m) {
         const c = loadCases().find((x) => x.id === decodeURIComponent(m[1]!));

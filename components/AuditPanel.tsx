@@ -1,0 +1,155 @@
+/**
+ * The reviewer's audit panel: every finding on the current page grouped by severity, the counts
+ * of rules passed / not applicable / needing review, a category filter, and a click on a finding
+ * that scrolls to and highlights its field. Used in the in-page panel and the Chrome side panel.
+ */
+import { useState } from 'preact/hooks';
+import type { Finding } from '../rules/engine';
+import { fieldLabel } from '../rules/fields';
+import { TONES, toneOf, type Tone } from './severity';
+
+export interface PanelData {
+  findings: Finding[];
+  passed: string[];
+  notApplicable: string[];
+  warnings: string[];
+  /** Category id → label. */
+  categories: Record<string, string>;
+  caseNumber?: string | null;
+  pageTitle?: string;
+}
+
+export interface AuditPanelProps {
+  data: PanelData;
+  onSelect?: (f: Finding) => void;
+  onClose?: () => void;
+  docUrl?: (ruleId: string) => string | undefined;
+}
+
+const ORDER: Tone[] = ['error', 'warning', 'info', 'review'];
+
+export function AuditPanel({ data, onSelect, onClose, docUrl }: AuditPanelProps) {
+  const [category, setCategory] = useState('');
+  const shown = data.findings.filter((f) => !category || f.category === category);
+  const count = (t: Tone) => data.findings.filter((f) => toneOf(f) === t).length;
+  const checked = data.passed.length + new Set(data.findings.map((f) => f.ruleId)).size;
+  const present = [...new Set(data.findings.map((f) => f.category))];
+  return (
+    <section class="ap" aria-label="CaseLint 审核面板">
+      <header class="ap-head">
+        <h2>
+          CaseLint 审核面板
+          {data.caseNumber ? <span class="ap-case">案件编号 {data.caseNumber}</span> : null}
+        </h2>
+        {onClose ? (
+          <button type="button" class="ap-close" onClick={onClose} aria-label="关闭审核面板">
+            ×
+          </button>
+        ) : null}
+      </header>
+      <div class="ap-counts" role="list">
+        {ORDER.map((t) => (
+          <span key={t} role="listitem" class={`ap-count ap-${t}`} data-count={t}>
+            {TONES[t].icon} {TONES[t].zh} <b>{count(t)}</b>
+          </span>
+        ))}
+      </div>
+      <p class="ap-rules">
+        已检查规则 <b data-count="checked">{checked}</b> 条 · 通过 <b data-count="passed">{data.passed.length}</b> · 不适用{' '}
+        <b data-count="na">{data.notApplicable.length}</b>
+      </p>
+      {data.warnings.length ? (
+        <ul class="ap-warnings">
+          {data.warnings.map((w) => (
+            <li key={w}>⚠ {w}</li>
+          ))}
+        </ul>
+      ) : null}
+      <label class="ap-filter">
+        类别
+        <select value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
+          <option value="">全部（{data.findings.length}）</option>
+          {present.map((c) => (
+            <option key={c} value={c}>
+              {data.categories[c] ?? c}（{data.findings.filter((f) => f.category === c).length}）
+            </option>
+          ))}
+        </select>
+      </label>
+      {data.findings.length === 0 ? (
+        <p class="ap-empty">本页未发现问题，已检查 {checked} 条规则。</p>
+      ) : (
+        ORDER.map((t) => {
+          const list = shown.filter((f) => toneOf(f) === t);
+          if (!list.length) return null;
+          return (
+            <div key={t} class={`ap-group ap-${t}`}>
+              <h3>
+                {TONES[t].icon} {TONES[t].zh}（{list.length}）
+              </h3>
+              <ul>
+                {list.map((f) => (
+                  <li key={`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}`}>
+                    <button
+                      type="button"
+                      class="ap-item"
+                      data-caselint-panel-rule={f.ruleId}
+                      data-caselint-panel-field={f.fieldKey}
+                      onClick={() => onSelect?.(f)}
+                    >
+                      <span class="ap-title">{f.title}</span>
+                      <span class="ap-field">
+                        {fieldLabel(f.fieldKey)}
+                        {f.row !== undefined ? `（第${f.row + 1}行）` : ''}
+                        {f.kind === 'due-soon' ? ' · 即将到期' : ''}
+                      </span>
+                      <span class="ap-msg">{f.message}</span>
+                      <span class="ap-basis">依据：{f.basis}</span>
+                    </button>
+                    {docUrl?.(f.ruleId) ? (
+                      <a class="ap-doc" href={docUrl(f.ruleId)} target="_blank" rel="noopener noreferrer">
+                        规则全文
+                      </a>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })
+      )}
+    </section>
+  );
+}
+
+export const PANEL_CSS = `
+.ap { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 13px; line-height: 1.5; color: #111827; background: #fff; }
+.ap-head { display: flex; align-items: center; justify-content: space-between; padding: 10px 12px; border-bottom: 1px solid #e5e7eb; }
+.ap-head h2 { font-size: 15px; margin: 0; }
+.ap-case { font-weight: normal; font-size: 12px; color: #374151; margin-left: 8px; }
+.ap-close { border: 0; background: none; font-size: 20px; cursor: pointer; color: #374151; }
+.ap-counts { display: flex; gap: 6px; flex-wrap: wrap; padding: 8px 12px 0; }
+.ap-count { border-radius: 3px; padding: 1px 6px; font-size: 12px; }
+.ap-count.ap-error { color: #b91c1c; background: #fef2f2; }
+.ap-count.ap-warning { color: #92400e; background: #fffbeb; }
+.ap-count.ap-info { color: #1d4ed8; background: #eff6ff; }
+.ap-count.ap-review { color: #4b5563; background: #f3f4f6; }
+.ap-rules { margin: 6px 12px; color: #374151; font-size: 12px; }
+.ap-warnings { margin: 0 12px 6px; padding: 6px 8px; list-style: none; background: #fffbeb; color: #92400e; font-size: 12px; }
+.ap-filter { display: flex; gap: 6px; align-items: center; margin: 4px 12px 8px; font-size: 12px; }
+.ap-filter select { font-size: 12px; padding: 2px; }
+.ap-empty { margin: 12px; padding: 12px; background: #f0fdf4; color: #166534; border-radius: 4px; }
+.ap-group h3 { font-size: 13px; margin: 8px 12px 4px; }
+.ap-group.ap-error h3 { color: #b91c1c; } .ap-group.ap-warning h3 { color: #92400e; } .ap-group.ap-info h3 { color: #1d4ed8; } .ap-group.ap-review h3 { color: #4b5563; }
+.ap-group ul { list-style: none; margin: 0; padding: 0 8px; }
+.ap-group li { margin: 0 0 6px; }
+.ap-item { display: block; width: 100%; text-align: left; background: #fff; border: 1px solid #e5e7eb; border-left: 4px solid #9ca3af; border-radius: 4px; padding: 6px 8px; cursor: pointer; font: inherit; color: inherit; }
+.ap-error .ap-item { border-left-color: #b91c1c; } .ap-warning .ap-item { border-left-color: #b45309; } .ap-info .ap-item { border-left-color: #1d4ed8; }
+.ap-item:hover, .ap-item:focus { background: #f9fafb; outline: 2px solid #2563eb; outline-offset: -2px; }
+.ap-item span { display: block; }
+.ap-title { font-weight: 600; }
+.ap-field { font-size: 12px; color: #374151; }
+.ap-msg { word-break: break-all; }
+.ap-basis { font-size: 11px; color: #4b5563; }
+.ap-doc { font-size: 11px; margin-left: 6px; color: #1d4ed8; }
+`;

@@ -1,0 +1,66 @@
+/** The reviewer's audit panel: grouped findings, counts, category filter, jump to the field. */
+import { expect, test } from './fixtures';
+
+test('Alt+Shift+A opens the panel: findings by severity, counts, filter, click jumps to and highlights the field', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.goto(`${demo.url}/case/XZ2024-0415/penalty`);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(8);
+  await page.keyboard.press('Alt+Shift+A');
+  const panel = page.locator('section.ap');
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('[data-count="error"] b')).toHaveText('7');
+  await expect(panel.locator('[data-count="warning"] b')).toHaveText('1');
+  await expect(panel.locator('[data-count="info"] b')).toHaveText('0');
+  await expect(panel.locator('[data-count="review"] b')).toHaveText('0');
+  const passed = Number(await panel.locator('[data-count="passed"]').textContent());
+  const na = Number(await panel.locator('[data-count="na"]').textContent());
+  expect(passed).toBeGreaterThan(0);
+  expect(passed + na + 8).toBe(45);
+  await expect(panel.locator('.ap-group.ap-error h3')).toHaveText('✖ 违规（7）');
+  await expect(panel.locator('.ap-group.ap-warning .ap-item')).toHaveCount(1);
+  await expect(panel.locator('.ap-case')).toHaveText('案件编号 XZ2024-0415');
+
+  // Filter by category: 受案立案 holds only the limitation finding.
+  await panel.locator('select').selectOption({ label: '受案立案（1）' });
+  await expect(panel.locator('.ap-item')).toHaveCount(1);
+  await expect(panel.locator('.ap-item')).toContainText('超过追究时效不再处罚');
+  await panel.locator('select').selectOption('');
+  await expect(panel.locator('.ap-item')).toHaveCount(8);
+
+  // Click a finding: the field scrolls into view and is outlined.
+  const field = page.locator('td', { hasText: '2024-05-24 10:00' });
+  await panel.locator('[data-caselint-panel-rule="adm-service-deadline"]').click();
+  await expect(page.locator('[data-caselint-highlight]')).toHaveCount(1);
+  const box = (await field.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(500);
+  const hl = (await page.locator('[data-caselint-highlight]').boundingBox())!;
+  expect(Math.abs(hl.x - box.x)).toBeLessThan(8);
+  expect(Math.abs(hl.y - box.y)).toBeLessThan(8);
+
+  // Closes with its button and the shortcut toggles it again.
+  await panel.locator('.ap-close').click();
+  await expect(panel).toHaveCount(0);
+  await page.keyboard.press('Alt+Shift+A');
+  await expect(page.locator('section.ap')).toBeVisible();
+});
+
+test('a compliant page says so, with how many rules were checked', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XZ2024-0410/penalty`);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Alt+Shift+A');
+  await expect(page.locator('.ap-empty')).toHaveText(/^本页未发现问题，已检查 \d+ 条规则。$/);
+});
+
+test('the panel follows the officer: a fix removes the finding from the panel', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  await page.keyboard.press('Alt+Shift+A');
+  await expect(page.locator('.ap-item')).toHaveCount(4);
+  await page.locator('#f-detention-custodyAt').fill('2024-03-05 20:00');
+  await expect(page.locator('.ap-item')).toHaveCount(3);
+  await expect(page.locator('[data-count="error"] b')).toHaveText('3');
+});

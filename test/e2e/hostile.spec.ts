@@ -1,0 +1,76 @@
+/** Hostile and broken pages: values shown as text, no script runs, nothing breaks. */
+import { PLUGIN_FILE } from '../browser';
+import { expect, test } from './fixtures';
+
+test('script in values and labels is shown as text; a throwing page, a detached and a cross-origin frame break nothing', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto(`${demo.url}/fixtures/hostile.html`);
+  const notice = page.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toHaveAttribute('data-caselint-kind', 'needs-review');
+  await notice.focus();
+  await expect(notice.locator('.cl-msg')).toContainText('“<img src=x onerror=alert(1)>”无法识别');
+  expect(await notice.locator('.cl-msg img').count()).toBe(0);
+  // The custody rule still works next to the hostile fields.
+  await expect(page.locator('[data-caselint-rule="detention-custody-24h"]')).toHaveCount(1);
+  await page.keyboard.press('Alt+Shift+A');
+  await expect(page.locator('section.ap')).toBeVisible();
+  await expect(page.locator('.ap-item img, .ap-item script, .ap-item svg')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(dialogs).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __dialogs: number }).__dialogs)).toBe(0);
+
+  // The plugin's scan() reports the cross-origin frame instead of failing.
+  await page.addScriptTag({ path: PLUGIN_FILE });
+  const scan = await page.evaluate(() => window.CaseLint!.scan());
+  expect(scan.warnings.some((w) => w.includes('跨域'))).toBe(true);
+  expect(scan.fields['detention.familyNotifiedAt']).toBe('<img src=x onerror=alert(1)>');
+});
+
+test('a page with 10,000 fields stays responsive and is read', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/fixtures/plain-detention.html`);
+  await expect(page.locator('[data-caselint-rule="detention-family-notice-24h"]')).toHaveCount(1);
+  await page.evaluate(() => {
+    const table = document.createElement('table');
+    const labels = ['备注', '联系电话', '住址', '工作单位', '其他情况'];
+    for (let i = 0; i < 5000; i++) {
+      const tr = document.createElement('tr');
+      tr.innerHTML = `<td>${labels[i % 5]}${i}：</td><td><input value="x${i}"></td><td>通知家属时间：</td><td><input value="2024-03-06 1${i % 10}:00"></td>`;
+      table.append(tr);
+    }
+    document.body.append(table);
+  });
+  // Still responsive: typing in the first field re-checks within a second.
+  await page.locator('#b').fill('2024-03-05 20:00');
+  await expect(page.locator('[data-caselint-rule="detention-family-notice-24h"]')).toHaveCount(0, { timeout: 5000 });
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  expect(Date.now() - t0).toBeLessThan(2000);
+});
+
+test('the page’s own scripts cannot reach the extension’s findings', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  // The content script lives in an isolated world: no global, no handle for the page.
+  const visible = await page.evaluate(() => ({
+    api: typeof (window as unknown as { CaseLint?: unknown }).CaseLint,
+    chrome: typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+  }));
+  expect(visible.api).toBe('undefined');
+  expect(visible.chrome).toBe('undefined');
+  // Forged events carry no findings: dispatching input on a field only re-reads its real value.
+  await page.evaluate(() => {
+    const el = document.getElementById('f-detention-familyNotifiedAt')!;
+    el.dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { ruleId: 'forged' } }));
+  });
+  await page.waitForTimeout(300);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  await expect(page.locator('[data-caselint-rule="forged"]')).toHaveCount(0);
+});

@@ -1,0 +1,111 @@
+/**
+ * Warnings while typing, across the widgets of old intranet systems: layui skins and selects set
+ * by script (no change event, propagation stopped), readonly date inputs set by script, Element UI
+ * switches, tags and late, re-rendered forms; markers follow the field and are keyboard reachable.
+ */
+import { expect, test } from './fixtures';
+
+test('layui: a radio skin and a select set by script re-check the rule', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0304/summons`);
+  const marker = page.locator('[data-caselint-rule="crim-summons-12h"]');
+  await expect(marker).toHaveCount(1);
+  // 延长询问查证时间审批: 是 — 23 h is within the approved 24 h.
+  await page.locator('.layui-form-item', { hasText: '延长询问查证时间审批' }).locator('.layui-form-radio', { hasText: '是' }).click();
+  await expect(marker).toHaveCount(0);
+
+  const adm = await extContext.newPage();
+  await adm.goto(`${demo.url}/case/XZ2024-0421/adm-summons`);
+  const q = adm.locator('[data-caselint-rule="adm-questioning-duration"]');
+  await expect(q).toHaveCount(1);
+  const item = (label: string) => adm.locator('.layui-form-item', { hasText: label });
+  await item('延长询问查证原因').locator('.layui-select-title').click();
+  await item('延长询问查证原因').locator('dd', { hasText: '情况复杂' }).click();
+  await item('可能适用行政拘留').locator('.layui-form-radio', { hasText: '是' }).click();
+  await expect(q).toHaveCount(0);
+  expect(await adm.locator('select[name="summons.extensionReason"]').inputValue()).toBe('情况复杂');
+});
+
+test('a date picker that sets the value by script (no event) is noticed', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0303/summons`);
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(0);
+  await page.evaluate(() => {
+    (document.getElementById('f-summons-leftAt') as HTMLInputElement).value = '2024-06-04 08:00';
+  });
+  await expect(page.locator('[data-caselint-rule="crim-summons-12h"]')).toHaveCount(1, { timeout: 5000 });
+});
+
+test('Element UI: late-mounted form, switch, tags and a Vue-style re-render', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XZ2024-0421/penalty`);
+  // The form is mounted 400 ms after load, as a Vue app would be.
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(3);
+  const days = page.locator('[data-caselint-rule="adm-detention-days"]');
+  await expect(days.locator('.cl-msg')).toHaveText('行政拘留18日，超过15日上限');
+  // Switch 合并执行拘留 on: 18 days are within the 20-day ceiling.
+  await page.locator('.el-form-item', { hasText: '合并执行拘留' }).locator('.el-switch').click();
+  await expect(days).toHaveCount(0);
+  // Remove the 行政拘留 tag: the on-the-spot and exemption findings go away.
+  await page.locator('.el-form-item', { hasText: '处罚种类' }).locator('.el-tag', { hasText: '行政拘留' }).locator('.el-tag__close').click();
+  await expect(page.locator('[data-caselint-rule="adm-on-the-spot-limit"]')).toHaveCount(0);
+  await expect(page.locator('[data-caselint-rule="adm-detention-exemption"]')).toHaveCount(0);
+  // Add it back through the dropdown appended to <body>.
+  await page.locator('.el-form-item', { hasText: '处罚种类' }).locator('.el-select').click();
+  await page.locator('.el-select-dropdown__item', { hasText: '行政拘留' }).click();
+  await expect(page.locator('[data-caselint-rule="adm-on-the-spot-limit"]')).toHaveCount(1);
+  // A re-render replaces every node; the warnings come back on the new ones.
+  await page.locator('button.reload').click();
+  await expect(page.locator('[data-caselint-rule="adm-on-the-spot-limit"]')).toHaveCount(1);
+  const field = page.locator('.el-form-item', { hasText: '处罚种类' }).locator('.el-select');
+  const [fb, mb] = [await field.boundingBox(), await page.locator('[data-caselint-rule="adm-on-the-spot-limit"]').boundingBox()];
+  expect(mb!.x).toBeGreaterThanOrEqual(fb!.x + fb!.width - 1);
+});
+
+test('markers follow their field when the page scrolls or the layout changes, and are keyboard reachable', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.setViewportSize({ width: 1100, height: 400 });
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  const marker = page.locator('[data-caselint-rule="detention-arrest-request-deadline"]');
+  const field = page.locator('#f-detention-arrestRequestedAt');
+  await expect(marker).toHaveCount(1);
+  const near = async () => {
+    const [fb, mb] = [(await field.boundingBox())!, (await marker.boundingBox())!];
+    expect(Math.abs(mb.y + mb.height / 2 - (fb.y + fb.height / 2))).toBeLessThan(6);
+    expect(mb.x - (fb.x + fb.width)).toBeGreaterThanOrEqual(0);
+    expect(mb.x - (fb.x + fb.width)).toBeLessThan(40);
+  };
+  await near();
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(200);
+  await near();
+  // The page inserts a notice above the form: everything moves down.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.style.height = '120px';
+    p.textContent = '系统通知：请于今日下班前完成审批。';
+    document.querySelector('form')!.before(p);
+  });
+  await page.waitForTimeout(500);
+  await near();
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.waitForTimeout(300);
+  await near();
+  // Keyboard: focus the marker, its popover opens; Escape closes the pinned one.
+  await marker.focus();
+  await expect(marker.locator('.cl-pop')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(marker).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('SPA navigation without a full load is followed', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/fixtures/spa.html`);
+  await page.locator('a', { hasText: '李某某' }).click();
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  await page.locator('a', { hasText: '王某某' }).click();
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+});
