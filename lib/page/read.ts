@@ -193,7 +193,7 @@ function readLabelled(doc: Document | Element, consumed: Set<Element>, out: Fiel
     if (!found || consumed.has(found.el)) continue;
     consumed.add(found.el);
     const container = nextValueContainer(found.el);
-    if (!container || consumed.has(container) || isOwn(container)) continue;
+    if (!container || (container !== found.el && consumed.has(container)) || isOwn(container)) continue;
     const src = sourceIn(container);
     if (!src) continue;
     if (src.watch.some((w) => boundControls.has(w))) continue;

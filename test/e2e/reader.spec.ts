@@ -1,0 +1,75 @@
+/** Page reading across DOM styles: what each control on the matrix page must read as (plugin scan, Chromium). */
+import { chromium, type Browser } from '@playwright/test';
+import { chromiumPath, PLUGIN_FILE, requireBuild } from '../browser';
+import { expect, test } from './fixtures';
+
+let browser: Browser;
+test.beforeAll(async () => {
+  requireBuild();
+  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+});
+test.afterAll(async () => browser?.close());
+
+test('reads every label/control pattern of the matrix page', async ({ demo }) => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/fixtures/reader-matrix.html`);
+  await page.waitForFunction(() => (document.getElementById('inner') as HTMLIFrameElement).contentDocument?.getElementById('x'));
+  await page.addScriptTag({ path: PLUGIN_FILE });
+  const fields = await page.evaluate(() => window.CaseLint!.scan().fields);
+  expect(fields).toMatchObject({
+    'bail.depositAmount': '3000',
+    'detention.startAt': '2024-03-05 14:30',
+    'detention.custodyAt': '2024-03-06 10:15',
+    'detention.familyNotifiedAt': '2024-03-06 09:05',
+    'detention.extension': '延长至30日',
+    'detention.extensionApproved': '是',
+    'interrogation.femaleStaffPresent': '是',
+    'penalty.basis': '《中华人民共和国治安管理处罚法》第四十三条',
+    'case.officers': '王伟、张磊',
+    'detention.certificateNo': null,
+    'detention.extensionReason': '结伙作案',
+    'bail.obligationsAcknowledged': '是',
+    'interrogation.recorded': '否',
+    'penalty.decidedAt': '2024-05-20 10:00',
+    'penalty.procedure': '简易程序',
+    'penalty.kind': '罚款、警告',
+    'penalty.combinedDetention': '是',
+    'penalty.hearingNotified': '否',
+    'suspect.name': '甲某',
+    'suspect.idNumber': '320102198503120012',
+    'suspect.gender': '男',
+    'detention.arrestRequestedAt': '2024-03-08 16:00',
+  });
+  // The second suspect row is read as row 1: its ID's gender matches, so no finding.
+  const result = await page.evaluate(() => window.CaseLint!.scan());
+  expect(result.findings.filter((f) => f.ruleId === 'id-number-valid')).toEqual([]);
+  // 30-day extension approved for 结伙作案: the request on day 3 passes.
+  expect(result.passed).toContain('detention-arrest-request-deadline');
+});
+
+test('a site profile reads fields whose labels are not recognised', async ({ demo }) => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/fixtures/plain-detention.html`);
+  await page.setContent(`<div><span>字段01</span><input id="a1" value="2024-03-05 14:30"></div><div><span>字段02</span><input id="a2" value="2024-03-07 10:00"></div>`);
+  await page.addScriptTag({ path: PLUGIN_FILE });
+  const plain = await page.evaluate(() => window.CaseLint!.scan());
+  expect(plain.findings).toEqual([]);
+  const found = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        window.CaseLint!.attach({
+          profile: {
+            id: 'legacy',
+            urlPattern: '.*',
+            fields: [
+              { key: 'detention.startAt', selector: '#a1' },
+              { key: 'detention.custodyAt', selector: '#a2' },
+            ],
+          },
+          onResult: (r) => resolve(r.findings.map((f) => `${f.ruleId} ${f.fieldKey}`)),
+        });
+      }),
+  );
+  expect(found).toEqual(['detention-custody-24h detention.custodyAt']);
+  await expect(page.locator('[data-caselint-rule="detention-custody-24h"]')).toHaveCount(1);
+});
