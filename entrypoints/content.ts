@@ -11,7 +11,7 @@ import { defaultPack } from '../rules/packs/default';
 import { attachSession } from '../lib/session/session';
 import { InPagePanel } from '../lib/panel/in-page';
 import { isPanelShortcut, panelData } from '../lib/panel/data';
-import { BgToCs } from '../lib/messaging/protocol';
+import { BgToCs, type CsToBg } from '../lib/messaging/protocol';
 
 function topIsReachable(): boolean {
   if (window === window.top) return false;
@@ -33,7 +33,32 @@ export default defineContentScript({
     const docUrl = (ruleId: string) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`;
     const session = attachSession({ root: document, pack, docUrl });
     const panel = new InPagePanel(document, (f) => session.focus(f), docUrl);
-    const unsubscribe = session.subscribe((r) => panel.update(panelData(r, pack, document.title)));
+    // The side panel follows the page through the background (throttled: typing re-checks often).
+    let reportTimer: ReturnType<typeof setTimeout> | undefined;
+    const report = () => {
+      const r = session.result();
+      const message: CsToBg = {
+        type: 'cs-bg:page-result',
+        summary: {
+          url: location.href,
+          title: document.title,
+          caseNumber: r.fields['case.number'] ?? null,
+          findings: r.findings,
+          passed: r.passed,
+          notApplicable: r.notApplicable,
+          warnings: r.warnings,
+          at: Date.now(),
+        },
+      };
+      browser.runtime.sendMessage(message).catch(() => {
+        /* the extension was reloaded or the worker is starting: the next result resends */
+      });
+    };
+    const unsubscribe = session.subscribe((r) => {
+      panel.update(panelData(r, pack, document.title));
+      clearTimeout(reportTimer);
+      reportTimer = setTimeout(report, 250);
+    });
     const onKey = (e: KeyboardEvent) => {
       if (!isPanelShortcut(e)) return;
       e.preventDefault();
@@ -45,11 +70,13 @@ export default defineContentScript({
       const m = BgToCs.safeParse(message);
       if (!m.success) return undefined;
       if (m.data.type === 'bg-cs:toggle-panel') panel.toggle();
+      else if (m.data.type === 'bg-cs:focus') session.focus(m.data);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       unsubscribe();
+      clearTimeout(reportTimer);
       panel.close();
       session.detach();
       window.removeEventListener('keydown', onKey, true);

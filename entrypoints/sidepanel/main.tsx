@@ -1,0 +1,69 @@
+/**
+ * The Chrome side panel: the audit panel of the active tab's page, live. It reads the page's
+ * result from storage.session (written by the background) and asks the tab to jump to a field.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AuditPanel, PANEL_CSS, type PanelData } from '../../components/AuditPanel';
+import { BgToCs, pageKey, PageSummarySchema, type PageSummary } from '../../lib/messaging/protocol';
+import { defaultPack } from '../../rules/packs/default';
+
+const categories = Object.fromEntries(Object.entries(defaultPack().categories).map(([id, l]) => [id, l['zh-CN']]));
+const fixedTab = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
+
+async function activeTabId(): Promise<number | undefined> {
+  if (fixedTab) return fixedTab;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+function SidePanel() {
+  const [tabId, setTabId] = useState<number>();
+  const [summary, setSummary] = useState<PageSummary | null>(null);
+
+  useEffect(() => {
+    const load = async () => {
+      const id = await activeTabId();
+      setTabId(id);
+      if (id === undefined) return setSummary(null);
+      const stored = (await browser.storage.session.get(pageKey(id)))[pageKey(id)];
+      const parsed = PageSummarySchema.safeParse(stored);
+      setSummary(parsed.success ? parsed.data : null);
+    };
+    void load();
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'session' || tabId === undefined || !(pageKey(tabId) in changes)) return;
+      const parsed = PageSummarySchema.safeParse(changes[pageKey(tabId)]?.newValue);
+      setSummary(parsed.success ? parsed.data : null);
+    };
+    const onActivated = () => void load();
+    browser.storage.onChanged.addListener(onChanged);
+    if (!fixedTab) browser.tabs.onActivated.addListener(onActivated);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      browser.tabs.onActivated.removeListener(onActivated);
+    };
+  }, [tabId]);
+
+  if (!summary) {
+    return <p class="ap-empty sp-none">当前页面未启用 CaseLint，或尚未完成检查。请在执法办案系统的案件页面打开本面板。</p>;
+  }
+  const data: PanelData = { ...summary, categories, pageTitle: summary.title };
+  return (
+    <AuditPanel
+      data={data}
+      docUrl={(ruleId) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`}
+      onSelect={(f) => {
+        if (tabId === undefined) return;
+        const message = BgToCs.safeParse({ type: 'bg-cs:focus', fieldKey: f.fieldKey, ...(f.row !== undefined ? { row: f.row } : {}) });
+        if (message.success) browser.tabs.sendMessage(tabId, message.data).catch(() => {});
+      }}
+    />
+  );
+}
+
+const style = document.createElement('style');
+style.textContent = `body{margin:0;background:#fff}${PANEL_CSS}`;
+document.head.append(style);
+render(<SidePanel />, document.getElementById('app')!);

@@ -1,0 +1,38 @@
+/** The Chrome side panel shows the active page's findings live and jumps to a field in the page. */
+import type { Worker } from '@playwright/test';
+import { EXTENSION_ID } from '../browser';
+import { expect, test } from './fixtures';
+
+async function worker(ctx: import('@playwright/test').BrowserContext): Promise<Worker> {
+  return ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+}
+
+test('side panel: live findings of the tab, and a click highlights the field in the page', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  const sw = await worker(extContext);
+  const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+  expect(tabId).toBeGreaterThan(0);
+
+  const panel = await extContext.newPage();
+  await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel.html?tabId=${tabId}`);
+  await expect(panel.locator('.ap-item')).toHaveCount(4);
+  await expect(panel.locator('[data-count="error"] b')).toHaveText('4');
+  await expect(panel.locator('.ap-case')).toHaveText('案件编号 XS2024-0302');
+
+  // The officer fixes a field in the page: the side panel follows.
+  await page.locator('#f-detention-custodyAt').fill('2024-03-05 20:00');
+  await expect(panel.locator('.ap-item')).toHaveCount(3);
+
+  // Jump to the field from the side panel.
+  await panel.locator('[data-caselint-panel-rule="detention-family-notice-24h"]').click();
+  await expect(page.locator('[data-caselint-highlight]')).toHaveCount(1);
+  await expect(page.locator('#f-detention-familyNotifiedAt')).toBeFocused();
+});
+
+test('side panel on a tab without CaseLint says what to do', async ({ extContext }) => {
+  const panel = await extContext.newPage();
+  await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel.html?tabId=999999`);
+  await expect(panel.locator('.sp-none')).toContainText('当前页面未启用 CaseLint');
+});
