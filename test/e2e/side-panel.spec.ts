@@ -12,7 +12,10 @@ test('side panel: live findings of the tab, and a click highlights the field in 
   await page.goto(`${demo.url}/case/XS2024-0302/detention`);
   await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
   const sw = await worker(extContext);
-  const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+  const tabId = await sw.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } } }).chrome;
+    return (await api.tabs.query({ url }))[0]?.id;
+  }, page.url());
   expect(tabId).toBeGreaterThan(0);
 
   const panel = await extContext.newPage();
