@@ -19,6 +19,8 @@ export interface AttachOptions {
   /** Link target for "查看规则全文"; none by default (the plugin ships no documentation pages). */
   docUrl?: (ruleId: string) => string | undefined;
   onResult?: (result: ScanResult) => void;
+  /** Diagnostics for benchmarks: duration of each full scan and each re-check, in ms. */
+  onTiming?: (kind: 'scan' | 'recheck', ms: number) => void;
   /** Offer the reviewer's audit panel (toggled with Alt+Shift+A). */
   panel?: boolean;
 }
@@ -51,6 +53,7 @@ export const CaseLint = {
         profile: options.profile,
         docUrl: options.docUrl,
         onResult: options.onResult ? (r) => options.onResult?.(r) : undefined,
+        onTiming: options.onTiming,
       });
       sessions.add(session);
       let closePanel = () => {};

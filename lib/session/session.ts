@@ -22,6 +22,8 @@ export interface SessionOptions {
   /** Draw inline warnings (default true). */
   inline?: boolean;
   docUrl?: (ruleId: string) => string | undefined;
+  /** Diagnostics: how long each full scan (read + evaluate) and each re-check took, in ms. */
+  onTiming?: (kind: 'scan' | 'recheck', ms: number) => void;
   /** Called after every scan or re-check with the page's current result. */
   onResult?: (result: ScanResult, reading: PageReading) => void;
 }
@@ -141,18 +143,23 @@ export function attachSession(options: SessionOptions): Session {
     documents = docs;
   }
 
+  const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
   function fullScan(): ScanResult {
+    const t0 = now();
     reading = readPage(root, options.profile);
     snapshots = snapshotsOf(reading.bindings);
     index();
     result = evaluate(pack, snapshots, engineOptions());
     result.warnings.push(...reading.skipped);
+    options.onTiming?.('scan', now() - t0);
     publish();
     return result;
   }
 
   /** Re-reads the given bindings; re-checks only the rules that depend on what changed. */
   function recheck(indices: Iterable<number>): void {
+    const t0 = now();
     const changed = new Set<string>();
     for (const i of indices) {
       const b = reading.bindings[i];
@@ -179,6 +186,7 @@ export function attachSession(options: SessionOptions): Session {
       findings: [...result.findings.filter((f) => !only.has(f.ruleId)), ...partial.findings],
       warnings: [...new Set([...result.warnings, ...partial.warnings])],
     };
+    options.onTiming?.('recheck', now() - t0);
     publish();
   }
 
