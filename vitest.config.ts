@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['fake-indexeddb/auto'],
     // Times on case pages are Beijing time whatever the machine's zone: prove it by running elsewhere.
     env: { TZ: 'America/New_York' },
   },

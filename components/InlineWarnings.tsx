@@ -25,6 +25,8 @@ export interface InlineWarningsProps {
   now: number;
   /** A field the reviewer jumped to from the audit panel (document coordinates). */
   highlight?: { x: number; y: number; w: number; h: number };
+  /** A notice for the user, e.g. the findings log could not be written. */
+  notice?: string | null;
 }
 
 function Countdown({ dueAt, now }: { dueAt: number; now: number }) {
@@ -84,7 +86,7 @@ function Marker({ item, docUrl, now }: { item: PlacedFinding; docUrl?: InlineWar
   );
 }
 
-export function InlineWarnings({ items, announcement, docUrl, now, highlight }: InlineWarningsProps) {
+export function InlineWarnings({ items, announcement, docUrl, now, highlight, notice }: InlineWarningsProps) {
   const [said, setSaid] = useState('');
   // Re-set the live region so repeated announcements are read again.
   useEffect(() => {
@@ -94,6 +96,11 @@ export function InlineWarnings({ items, announcement, docUrl, now, highlight }: 
   }, [announcement]);
   return (
     <div class="cl-root">
+      {notice ? (
+        <div class="cl-notice" role="alert" data-caselint-notice="">
+          CaseLint：{notice}
+        </div>
+      ) : null}
       {highlight ? (
         <div
           class="cl-highlight"
@@ -128,5 +135,6 @@ export const INLINE_CSS = `
 .cl-link { color: #1d4ed8; font-size: 12px; }
 .cl-highlight { position: absolute; border: 3px solid #2563eb; border-radius: 4px; box-shadow: 0 0 0 4px rgba(37,99,235,.25); pointer-events: none; animation: cl-pulse 1s ease-in-out 3; }
 @keyframes cl-pulse { 50% { box-shadow: 0 0 0 8px rgba(37,99,235,.1); } }
+.cl-notice { position: fixed; top: 8px; right: 8px; max-width: 360px; background: #fef2f2; color: #991b1b; border: 1px solid #b91c1c; border-radius: 4px; padding: 6px 10px; pointer-events: auto; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
 .cl-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,29 +1,109 @@
 /**
- * The service worker. Listeners are registered synchronously at top level (MV3 stops idle
- * workers); state lives in storage.session, not in globals.
+ * The service worker: the only writer of the findings log. Listeners are registered
+ * synchronously at top level (MV3 stops idle workers; a message wakes it); state lives in
+ * IndexedDB and storage.session, never in globals that a stop would lose.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CsToBg, pageKey, type BgToCs } from '../lib/messaging/protocol';
+import { CaseLintDb } from '../lib/db/database';
+import { applyRetention, importLog, recordPage, review } from '../lib/db/repository';
+import { BgToCs, Envelope, pageKey, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
+import { lastErrorItem, readSettings } from '../lib/settings/settings';
 
 type SidePanelApi = { open(options: { tabId: number }): Promise<void> };
+type Sender = Browser.runtime.MessageSender;
+
+let db: CaseLintDb | undefined;
+function database(): CaseLintDb {
+  if (!db) {
+    db = new CaseLintDb();
+    db.on('versionchange', () => {
+      db?.close();
+      db = undefined;
+    });
+  }
+  return db;
+}
+
+/** Storage failures are shown to the user (log page, popup, the page that reported), never swallowed. */
+async function failure(e: unknown): Promise<{ ok: false; error: string }> {
+  const err = e as { name?: string; message?: string; inner?: { name?: string } };
+  const quota = err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
+  const message = quota ? `存储空间不足，问题记录未能保存：${err.message ?? ''}` : `问题记录写入失败：${err?.message ?? String(e)}`;
+  await lastErrorItem.setValue({ message, at: Date.now() }).catch(() => {});
+  if (err?.name === 'DatabaseClosedError') db = undefined;
+  return { ok: false, error: message };
+}
+
+const newId = () => crypto.randomUUID();
+const isOwnContentScript = (s: Sender) => s.id === browser.runtime.id && !!s.tab?.id && s.frameId === 0 && !s.url?.startsWith('chrome-extension://');
+const isExtensionPage = (s: Sender) => s.id === browser.runtime.id && !!s.url?.startsWith(browser.runtime.getURL('/'));
+
+const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promise<Output<T>> } = {
+  async 'cs-bg:page-result'(summary, sender) {
+    const show = (dismissed: string[]) =>
+      sender.tab?.id === undefined
+        ? undefined
+        : browser.storage.session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)) } });
+    try {
+      const { dismissedRules } = await recordPage(database(), summary, Date.now(), newId);
+      await show(dismissedRules);
+      return { ok: true, dismissedRules };
+    } catch (e) {
+      await show([]); // the side panel follows the tab even if the log cannot be written
+      return failure(e);
+    }
+  },
+  async 'ui-bg:review'(input) {
+    try {
+      const settings = await readSettings();
+      const updated = await review(database(), input, { name: settings.reviewerName, unit: settings.reviewerUnit }, Date.now());
+      return { ok: true, updated };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+  async 'ui-bg:import'(input) {
+    try {
+      return await importLog(database(), input.data, newId);
+    } catch (e) {
+      return failure(e);
+    }
+  },
+  async 'ui-bg:retention'(input) {
+    try {
+      return { ok: true, deleted: await applyRetention(database(), input.days, Date.now()) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+};
+
+function dispatch<T extends MessageType>(type: T, rawInput: unknown, sender: Sender): Promise<Output<T>> | undefined {
+  const input = protocol[type].input.safeParse(rawInput);
+  if (!input.success) return undefined;
+  return handlers[type](input.data as Input<T>, sender);
+}
 
 export default defineBackground({
   type: 'module',
   main() {
-    // Content scripts report each page's result; only our own content scripts, from a tab, are heard.
+    // One non-async dispatcher: it answers only the messages it handles (and from whom it accepts them).
     browser.runtime.onMessage.addListener((message, sender) => {
-      if (sender.id !== browser.runtime.id || !sender.tab?.id || sender.frameId !== 0) return undefined;
-      const m = CsToBg.safeParse(message);
-      if (!m.success) return undefined;
-      if (m.data.type === 'cs-bg:page-result') {
-        void browser.storage.session.set({ [pageKey(sender.tab.id)]: m.data.summary });
-      }
-      return undefined;
+      const env = Envelope.safeParse(message);
+      if (!env.success) return undefined;
+      const { type, input } = env.data;
+      const allowed = type.startsWith('cs-bg:') ? isOwnContentScript(sender) : isExtensionPage(sender);
+      if (!allowed) return undefined;
+      return dispatch(type, input, sender);
     });
 
     browser.tabs.onRemoved.addListener((tabId) => {
       void browser.storage.session.remove(pageKey(tabId));
+    });
+
+    browser.runtime.onStartup.addListener(() => {
+      void readSettings().then((s) => applyRetention(database(), s.retentionDays, Date.now())).catch(() => {});
     });
 
     // The reviewer's shortcut (Alt+Shift+A by default): the side panel in Chrome, else the in-page panel.

@@ -49,7 +49,7 @@ function SidePanel() {
   if (!summary) {
     return <p class="ap-empty sp-none">当前页面未启用 CaseLint，或尚未完成检查。请在执法办案系统的案件页面打开本面板。</p>;
   }
-  const data: PanelData = { ...summary, categories, pageTitle: summary.title };
+  const data: PanelData = { findings: summary.findings, passed: summary.passed, notApplicable: summary.notApplicable, warnings: summary.warnings, caseNumber: summary.caseNumber, categories, pageTitle: summary.title };
   return (
     <AuditPanel
       data={data}

@@ -1,9 +1,12 @@
 /**
  * Typed messages between the extension's contexts, named by direction (cs = content script,
- * bg = background, sp = side panel). Both ends validate with zod; the background checks the sender.
+ * bg = background, ui = extension pages: log, options, popup, side panel). One protocol object
+ * gives each request type its input and output schemas; both ends validate, and the background's
+ * handler table must cover every type (a missing handler is a compile error).
  */
 import { FIELD_KEYS } from '../../rules/fields';
 import { z } from '../../rules/zod';
+import { ReviewSchema } from '../db/rows';
 
 export const FindingSchema = z.strictObject({
   ruleId: z.string().max(100),
@@ -18,11 +21,16 @@ export const FindingSchema = z.strictObject({
   dueAt: z.number().optional(),
 });
 
-/** What the side panel shows for a tab: the current result of its page. */
+/** What the side panel shows for a tab, and what the log records: a page's current result. */
 export const PageSummarySchema = z.strictObject({
+  /** One page load; reports while typing are one sighting. */
+  visit: z.string().max(64),
   url: z.string().max(4000),
   title: z.string().max(500),
   caseNumber: z.string().max(200).nullable(),
+  caseKind: z.string().max(20).nullable(),
+  unit: z.string().max(200).nullable(),
+  officers: z.array(z.string().max(100)).max(50),
   findings: z.array(FindingSchema).max(5000),
   passed: z.array(z.string().max(100)).max(1000),
   notApplicable: z.array(z.string().max(100)).max(1000),
@@ -31,9 +39,53 @@ export const PageSummarySchema = z.strictObject({
 });
 export type PageSummary = z.infer<typeof PageSummarySchema>;
 
-export const CsToBg = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('cs-bg:page-result'), summary: PageSummarySchema })]);
-export type CsToBg = z.infer<typeof CsToBg>;
+const Failure = z.strictObject({ ok: z.literal(false), error: z.string() });
 
+export const protocol = {
+  'cs-bg:page-result': {
+    input: PageSummarySchema,
+    output: z.union([z.strictObject({ ok: z.literal(true), dismissedRules: z.array(z.string()) }), Failure]),
+  },
+  'ui-bg:review': {
+    input: ReviewSchema,
+    output: z.union([z.strictObject({ ok: z.literal(true), updated: z.number() }), Failure]),
+  },
+  'ui-bg:import': {
+    input: z.strictObject({ data: z.unknown() }),
+    output: z.union([
+      z.strictObject({ ok: z.literal(true), added: z.number(), updated: z.number(), unchanged: z.number() }),
+      z.strictObject({ ok: z.literal(false), errors: z.array(z.string()) }),
+      Failure,
+    ]),
+  },
+  'ui-bg:retention': {
+    input: z.strictObject({ days: z.number().int().positive().nullable() }),
+    output: z.union([z.strictObject({ ok: z.literal(true), deleted: z.number() }), Failure]),
+  },
+} as const;
+
+export type MessageType = keyof typeof protocol;
+export type Input<T extends MessageType> = z.infer<(typeof protocol)[T]['input']>;
+export type Output<T extends MessageType> = z.infer<(typeof protocol)[T]['output']>;
+
+/** The envelope on the wire. */
+export const Envelope = z.strictObject({ type: z.enum(Object.keys(protocol) as [MessageType, ...MessageType[]]), input: z.unknown() });
+
+export function envelope<T extends MessageType>(type: T, input: Input<T>): { type: T; input: Input<T> } {
+  return { type, input };
+}
+
+/** Sends a request to the background and validates the answer. */
+export async function request<T extends MessageType>(
+  send: (message: unknown) => Promise<unknown>,
+  type: T,
+  input: Input<T>,
+): Promise<Output<T>> {
+  const answer = await send(envelope(type, input));
+  return protocol[type].output.parse(answer) as Output<T>;
+}
+
+/** Messages the background (or the side panel) sends to a tab's content script. */
 export const BgToCs = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bg-cs:toggle-panel') }),
   /** From the side panel: scroll to and highlight a finding's field. */

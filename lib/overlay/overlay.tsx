@@ -21,6 +21,7 @@ export class Overlay {
   private readonly mount: HTMLElement;
   private items: AnchoredFinding[] = [];
   private announcement = '';
+  private notice: string | null = null;
   private frame = 0;
   private highlighted?: Element;
   private highlightTimer?: ReturnType<typeof setTimeout>;
@@ -46,9 +47,10 @@ export class Overlay {
     doc.defaultView?.addEventListener('resize', this.onMove, { passive: true });
   }
 
-  update(items: AnchoredFinding[], announcement: string): void {
+  update(items: AnchoredFinding[], announcement: string, notice: string | null = null): void {
     this.items = items;
     this.announcement = announcement;
+    this.notice = notice;
     this.draw();
   }
 
@@ -100,7 +102,7 @@ export class Overlay {
       highlight = { x: r.left + sx, y: r.top + sy, w: r.width, h: r.height };
     }
     render(
-      <InlineWarnings items={placed} announcement={this.announcement} docUrl={this.docUrl} now={Date.now()} highlight={highlight} />,
+      <InlineWarnings items={placed} announcement={this.announcement} docUrl={this.docUrl} now={Date.now()} highlight={highlight} notice={this.notice} />,
       this.mount,
     );
   }

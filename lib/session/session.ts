@@ -37,8 +37,12 @@ export interface Session {
   anchorOf(f: Pick<Finding, 'fieldKey' | 'row'>): Element | undefined;
   /** Scrolls to a finding's field, highlights it and focuses it. False when the field is gone. */
   focus(f: Pick<Finding, 'fieldKey' | 'row'>): boolean;
-  /** Calls back with every new result (the audit panel). */
+  /** Calls back with every new result as shown (the audit panel). */
   subscribe(listener: (result: ScanResult) => void): () => void;
+  /** Rules a reviewer dismissed for this case: still reported to the log, no longer shown. */
+  setSuppressed(ruleIds: Iterable<string>): void;
+  /** A notice for the user on the page (e.g. the log could not be written), or null to clear it. */
+  setNotice(text: string | null): void;
   setPack(pack: CompiledPack): void;
   detach(): void;
 }
@@ -73,10 +77,19 @@ export function attachSession(options: SessionOptions): Session {
     listeners.push([target, type, fn, true]);
   };
 
+  let suppressed = new Set<string>();
+  let notice: string | null = null;
+  /** The result as shown: without the rules dismissed for this case. */
+  function visible(): ScanResult {
+    if (!suppressed.size) return result;
+    return { ...result, findings: result.findings.filter((f) => !suppressed.has(f.ruleId)) };
+  }
+
   function draw(): void {
     if (options.inline === false) return;
+    const shown = visible();
     const perDoc = new Map<Document, AnchoredFinding[]>();
-    for (const finding of result.findings) {
+    for (const finding of shown.findings) {
       const anchor = anchors.get(slot(finding.fieldKey, finding.row)) ?? anchors.get(slot(finding.fieldKey));
       if (!anchor) continue;
       const doc = anchor.ownerDocument;
@@ -85,22 +98,23 @@ export function attachSession(options: SessionOptions): Session {
       list.push({ finding, anchor });
     }
     // Announce only what is new since the last draw.
-    const ids = new Set(result.findings.map((f) => `${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
-    const fresh = result.findings.filter((f) => !previousIds.has(`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
+    const ids = new Set(shown.findings.map((f) => `${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
+    const fresh = shown.findings.filter((f) => !previousIds.has(`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
     previousIds = ids;
     const announcement = fresh.length ? `CaseLint：${fresh.map((f) => `${fieldLabel(f.fieldKey)}，${f.message}`).join('；')}` : '';
-    for (const doc of new Set([...overlays.keys(), ...perDoc.keys()])) {
-      if (!overlays.has(doc) && !perDoc.get(doc)?.length) continue;
-      overlayFor(doc).update(perDoc.get(doc) ?? [], doc === root ? announcement : '');
+    for (const doc of new Set([...overlays.keys(), ...perDoc.keys(), ...(notice ? [root] : [])])) {
+      if (!overlays.has(doc) && !perDoc.get(doc)?.length && !(notice && doc === root)) continue;
+      overlayFor(doc).update(perDoc.get(doc) ?? [], doc === root ? announcement : '', doc === root ? notice : null);
     }
   }
 
   const subscribers = new Set<(result: ScanResult) => void>();
   function publish(): void {
     draw();
+    const shown = visible();
     for (const fn of [options.onResult ? (r: ScanResult) => options.onResult!(r, reading) : undefined, ...subscribers]) {
       try {
-        fn?.(result);
+        fn?.(shown);
       } catch {
         /* a consumer's error must not break the page */
       }
@@ -284,9 +298,20 @@ export function attachSession(options: SessionOptions): Session {
     },
     anchorOf: (f) => anchors.get(slot(f.fieldKey, f.row)) ?? anchors.get(slot(f.fieldKey)),
     focus,
+    setSuppressed(ruleIds) {
+      const next = new Set(ruleIds);
+      if (next.size === suppressed.size && [...next].every((r) => suppressed.has(r))) return;
+      suppressed = next;
+      publish();
+    },
+    setNotice(text) {
+      if (text === notice) return;
+      notice = text;
+      draw();
+    },
     subscribe(listener) {
       subscribers.add(listener);
-      listener(result);
+      listener(visible());
       return () => subscribers.delete(listener);
     },
     setPack(next) {

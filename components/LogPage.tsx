@@ -1,0 +1,445 @@
+/**
+ * The findings log page (执法问题台账): search, filter, sort and page through every logged
+ * finding; confirm (with the subjective level), dismiss (with a reason) or reopen in bulk; export,
+ * back up, import and restore; the reviewer's own name and unit. Reads IndexedDB directly; every
+ * write goes through the background, the log's only writer.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { beijingTime, findingsCsv } from '../lib/db/csv';
+import type { CaseLintDb } from '../lib/db/database';
+import { allMatching, countLog, distinct, queryLog, type LogFilter, type LogQuery, type SortKey } from '../lib/db/query';
+import { backup, exportFindings } from '../lib/db/repository';
+import { DISMISS_LABELS, DISMISS_REASONS, STATUS_LABELS, STATUSES, SUBJECTIVE_LEVELS, type FindingRow } from '../lib/db/rows';
+import { request } from '../lib/messaging/protocol';
+import { lastErrorItem, readSettings, settingsItem, type Settings } from '../lib/settings/settings';
+import { fieldLabel } from '../rules/fields';
+import type { Pack } from '../rules/pack';
+import { parseDateTime } from '../rules/values/parse';
+import { wallToInstant } from '../rules/periods/time';
+import { download, stamp } from './download';
+import { TONES, toneOf } from './severity';
+
+const PAGE_SIZE = 50;
+
+const COLUMNS: { key: SortKey | null; label: string }[] = [
+  { key: null, label: '状态' },
+  { key: 'severity', label: '级别' },
+  { key: 'ruleId', label: '问题' },
+  { key: 'caseKey', label: '案件编号' },
+  { key: 'unit', label: '办案单位' },
+  { key: null, label: '办案民警' },
+  { key: 'firstSeen', label: '首次发现' },
+  { key: 'lastSeen', label: '最近发现' },
+  { key: null, label: '次数' },
+  { key: null, label: '审核' },
+];
+
+const dayStart = (s: string) => (s ? wallToInstant(parseDateTime(s)?.ms ?? NaN) : undefined);
+
+export interface LogPageProps {
+  db: CaseLintDb;
+  pack: Pack;
+  send: (message: unknown) => Promise<unknown>;
+}
+
+export function LogPage({ db, pack, send }: LogPageProps) {
+  const [filter, setFilter] = useState<LogFilter>({});
+  const [dates, setDates] = useState({ from: '', to: '' });
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'lastSeen', desc: true });
+  const [page, setPage] = useState(0);
+  const [rows, setRows] = useState<FindingRow[]>([]);
+  const [hasMore, setHasMore] = useState(false);
+  const [total, setTotal] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [options, setOptions] = useState<{ units: string[]; rules: string[]; categories: string[] }>({ units: [], rules: [], categories: [] });
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
+  const [lastError, setLastError] = useState<{ message: string; at: number } | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [level, setLevel] = useState<string>('');
+  const [reason, setReason] = useState<(typeof DISMISS_REASONS)[number]>('false-positive');
+  const [note, setNote] = useState('');
+  const [version, setVersion] = useState(0);
+
+  const rules = useMemo(() => new Map(pack.rules.map((r) => [r.id, r])), [pack]);
+  const categoryLabel = (c: string) => pack.categories[c]?.['zh-CN'] ?? c;
+  const query: LogQuery = useMemo(
+    () => ({ filter: { ...filter, from: dayStart(dates.from), to: dates.to ? (dayStart(dates.to) ?? 0) + 86_400_000 - 1 : undefined }, sort: sort.key, desc: sort.desc, page, size: PAGE_SIZE }),
+    [filter, dates, sort, page],
+  );
+
+  useEffect(() => {
+    let live = true;
+    const t0 = performance.now();
+    void queryLog(db, query).then((r) => {
+      if (!live) return;
+      setRows(r.rows);
+      setHasMore(r.hasMore);
+      document.body.dataset.firstScreenMs = (performance.now() - t0).toFixed(1);
+    });
+    setTotal(null);
+    void countLog(db, query).then((n) => live && setTotal(n));
+    return () => {
+      live = false;
+    };
+  }, [db, query, version]);
+
+  useEffect(() => {
+    void distinct(db).then(setOptions);
+    void lastErrorItem.getValue().then(setLastError);
+    void readSettings().then(setSettings);
+  }, [db, version]);
+
+  // Writes happen in the background: refresh when the log changes there.
+  useEffect(() => {
+    const onChange = () => setVersion((v) => v + 1);
+    const timer = setInterval(onChange, 5000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const update = (patch: Partial<LogFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPage(0);
+    setSelected(new Set());
+  };
+
+  const act = useCallback(
+    async (action: 'confirm' | 'dismiss' | 'reopen', ids: string[]) => {
+      if (!ids.length) return setMessage({ kind: 'error', text: '请先勾选要处理的问题。' });
+      const input =
+        action === 'confirm'
+          ? { action, ids, subjectiveLevel: (level || null) as (typeof SUBJECTIVE_LEVELS)[number] | null, note: note || null }
+          : action === 'dismiss'
+            ? { action, ids, reason, note: note || null }
+            : { action, ids };
+      const r = await request(send, 'ui-bg:review', input);
+      if (r.ok) {
+        setMessage({ kind: 'ok', text: `已处理 ${r.updated} 条。` });
+        setSelected(new Set());
+        setVersion((v) => v + 1);
+      } else setMessage({ kind: 'error', text: r.error });
+    },
+    [send, level, reason, note],
+  );
+
+  const exporter = { name: settings?.reviewerName ?? null, unit: settings?.reviewerUnit ?? null };
+
+  async function onImport(file: File) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return setMessage({ kind: 'error', text: `“${file.name}”不是有效的 JSON 文件，未导入任何数据。` });
+    }
+    const r = await request(send, 'ui-bg:import', { data });
+    if (r.ok) {
+      setMessage({ kind: 'ok', text: `导入完成：新增 ${r.added} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条。` });
+      setVersion((v) => v + 1);
+    } else if ('errors' in r) setMessage({ kind: 'error', text: `文件格式不正确，未导入任何数据：`, details: r.errors });
+    else setMessage({ kind: 'error', text: r.error });
+  }
+
+  async function saveSettings(next: Settings) {
+    await settingsItem.setValue(next);
+    setSettings(next);
+    if (next.retentionDays) {
+      const r = await request(send, 'ui-bg:retention', { days: next.retentionDays });
+      setMessage(r.ok ? { kind: 'ok', text: `设置已保存；按保留期限删除 ${r.deleted} 条。` } : { kind: 'error', text: r.error });
+      setVersion((v) => v + 1);
+    } else setMessage({ kind: 'ok', text: '设置已保存（全部保留）。' });
+  }
+
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const pages = total === null ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <div class="page log-page">
+      <h1>
+        执法问题台账{' '}
+        <span class="muted" style={{ fontSize: '13px', fontWeight: 'normal' }} data-total={total ?? ''}>
+          {total === null ? '统计中…' : `共 ${total} 条`}
+        </span>
+      </h1>
+      {lastError ? (
+        <div class="banner error" role="alert">
+          ⚠ {lastError.message}（{beijingTime(lastError.at)}）{' '}
+          <button type="button" onClick={() => void lastErrorItem.setValue(null).then(() => setLastError(null))}>
+            知道了
+          </button>
+        </div>
+      ) : null}
+      {message ? (
+        <div class={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+          {message.details ? (
+            <ul class="errors">
+              {message.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <section class="card filters" aria-label="筛选">
+        <label>
+          搜索 <input type="search" placeholder="案件编号、民警、问题说明…" value={filter.text ?? ''} onInput={(e) => update({ text: (e.target as HTMLInputElement).value })} />
+        </label>
+        <label>
+          最近发现 从 <input type="date" value={dates.from} onChange={(e) => (setDates((d) => ({ ...d, from: (e.target as HTMLInputElement).value })), setPage(0))} />
+        </label>
+        <label>
+          至 <input type="date" value={dates.to} onChange={(e) => (setDates((d) => ({ ...d, to: (e.target as HTMLInputElement).value })), setPage(0))} />
+        </label>
+        <label>
+          办案单位{' '}
+          <select value={filter.unit ?? ''} onChange={(e) => update({ unit: (e.target as HTMLSelectElement).value || undefined })}>
+            <option value="">全部</option>
+            {options.units.map((u) => (
+              <option key={u}>{u}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          民警 <input type="text" value={filter.officer ?? ''} onInput={(e) => update({ officer: (e.target as HTMLInputElement).value || undefined })} />
+        </label>
+        <label>
+          规则{' '}
+          <select value={filter.ruleId ?? ''} onChange={(e) => update({ ruleId: (e.target as HTMLSelectElement).value || undefined })}>
+            <option value="">全部</option>
+            {options.rules.map((r) => (
+              <option key={r} value={r}>
+                {rules.get(r)?.title['zh-CN'] ?? r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          类别{' '}
+          <select value={filter.category ?? ''} onChange={(e) => update({ category: (e.target as HTMLSelectElement).value || undefined })}>
+            <option value="">全部</option>
+            {options.categories.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          级别{' '}
+          <select value={filter.severity ?? ''} onChange={(e) => update({ severity: ((e.target as HTMLSelectElement).value || undefined) as LogFilter['severity'] })}>
+            <option value="">全部</option>
+            <option value="error">违规</option>
+            <option value="warning">提醒</option>
+            <option value="info">提示</option>
+          </select>
+        </label>
+        <label>
+          状态{' '}
+          <select value={filter.status ?? ''} onChange={(e) => update({ status: ((e.target as HTMLSelectElement).value || undefined) as LogFilter['status'] })}>
+            <option value="">全部</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => (setFilter({}), setDates({ from: '', to: '' }), setPage(0))}>
+          重置
+        </button>
+      </section>
+
+      <section class="card bulk" aria-label="批量处理">
+        <span>
+          已选 <b data-selected>{selected.size}</b> 条
+        </span>
+        <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => setSelected(new Set(all.map((r) => r.id))))}>
+          选择全部筛选结果
+        </button>
+        <span class="sep" />
+        <label>
+          主观方面{' '}
+          <select value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)} aria-label="主观方面">
+            <option value="">（未认定）</option>
+            {SUBJECTIVE_LEVELS.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          排除原因{' '}
+          <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as typeof reason)} aria-label="排除原因">
+            {DISMISS_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {DISMISS_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          备注 <input type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} aria-label="备注" />
+        </label>
+        <button type="button" class="primary" onClick={() => void act('confirm', [...selected])}>
+          确认问题
+        </button>
+        <button type="button" onClick={() => void act('dismiss', [...selected])}>
+          排除
+        </button>
+        <button type="button" onClick={() => void act('reopen', [...selected])}>
+          重新打开
+        </button>
+      </section>
+
+      <table class="log-table">
+        <thead>
+          <tr>
+            <th>
+              <input
+                type="checkbox"
+                aria-label="选择本页全部"
+                checked={allOnPage}
+                onChange={() => setSelected((s) => (allOnPage ? new Set([...s].filter((id) => !rows.some((r) => r.id === id))) : new Set([...s, ...rows.map((r) => r.id)])))}
+              />
+            </th>
+            {COLUMNS.map((c) => (
+              <th key={c.label} aria-sort={c.key && sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : undefined}>
+                {c.key ? (
+                  <button type="button" class="sort" onClick={() => (setSort((s) => ({ key: c.key!, desc: s.key === c.key ? !s.desc : true })), setPage(0))}>
+                    {c.label}
+                    {sort.key === c.key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const tone = TONES[toneOf(r)];
+            return (
+              <tr key={r.id} data-row-id={r.id} data-status={r.status}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`选择 ${r.caseNumber} ${r.ruleId}`}
+                    checked={selected.has(r.id)}
+                    onChange={() =>
+                      setSelected((s) => {
+                        const n = new Set(s);
+                        if (n.has(r.id)) n.delete(r.id);
+                        else n.add(r.id);
+                        return n;
+                      })
+                    }
+                  />
+                </td>
+                <td>{STATUS_LABELS[r.status]}</td>
+                <td style={{ color: tone.colour, whiteSpace: 'nowrap' }}>
+                  {tone.icon} {tone.zh}
+                </td>
+                <td>
+                  <div>
+                    <b>{rules.get(r.ruleId)?.title['zh-CN'] ?? r.ruleId}</b> <span class="muted">{fieldLabel(r.fieldKey)}{r.row !== null ? `（第${r.row + 1}行）` : ''}</span>
+                  </div>
+                  <div class="msg">{r.message}</div>
+                </td>
+                <td>
+                  <a href={r.pageUrl} target="_blank" rel="noopener noreferrer">
+                    {r.caseNumber || '（无编号）'}
+                  </a>
+                </td>
+                <td>{r.unit ?? ''}</td>
+                <td>{r.officers.join('、')}</td>
+                <td class="num">{beijingTime(r.firstSeen)}</td>
+                <td class="num">{beijingTime(r.lastSeen)}</td>
+                <td class="num">{r.timesSeen}</td>
+                <td>
+                  {r.reviewer ?? ''}
+                  {r.subjectiveLevel ? ` · ${r.subjectiveLevel}` : ''}
+                  {r.dismissReason ? ` · ${DISMISS_LABELS[r.dismissReason]}` : ''}
+                  {r.note ? <div class="muted">{r.note}</div> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p class="empty">暂无记录。打开执法办案系统的案件页面，CaseLint 发现的问题会自动记录在这里。</p> : null}
+      <nav class="pager" aria-label="分页">
+        <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
+          上一页
+        </button>
+        <span>
+          第 {page + 1} 页{pages !== null ? ` / 共 ${pages} 页` : ''}
+        </span>
+        <button type="button" disabled={!hasMore} onClick={() => setPage((p) => p + 1)}>
+          下一页
+        </button>
+      </nav>
+
+      <section class="card io" aria-label="导出与备份">
+        <h2>导出、备份与导入</h2>
+        <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => exportFindings(db, exporter, Date.now(), all)).then((f) => download(`caselint-findings-${stamp()}.json`, JSON.stringify(f, null, 1), 'application/json'))}>
+          导出筛选结果（JSON）
+        </button>
+        <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => download(`caselint-findings-${stamp()}.csv`, findingsCsv(all), 'text/csv;charset=utf-8'))}>
+          导出筛选结果（CSV）
+        </button>
+        <button type="button" onClick={() => void backup(db, Date.now()).then((b) => download(`caselint-backup-${stamp()}.json`, JSON.stringify(b), 'application/json'))}>
+          备份全部台账
+        </button>
+        <label class="file">
+          导入/恢复（合并，不重复、不覆盖更新的修改）：
+          <input type="file" accept=".json,application/json" onChange={(e) => {
+            const f = (e.target as HTMLInputElement).files?.[0];
+            if (f) void onImport(f);
+            (e.target as HTMLInputElement).value = '';
+          }} />
+        </label>
+      </section>
+
+      {settings ? (
+        <section class="card settings" aria-label="审核人设置">
+          <h2>审核人与保留期限</h2>
+          <SettingsForm value={settings} onSave={(s) => void saveSettings(s)} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function SettingsForm({ value, onSave }: { value: Settings; onSave: (s: Settings) => void }) {
+  const [name, setName] = useState(value.reviewerName ?? '');
+  const [unit, setUnit] = useState(value.reviewerUnit ?? '');
+  const [days, setDays] = useState(value.retentionDays ? String(value.retentionDays) : '');
+  const [error, setError] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = days.trim() ? Number(days) : null;
+        if (n !== null && (!Number.isInteger(n) || n <= 0)) return setError('保留期限应为正整数天数，留空表示全部保留。');
+        setError('');
+        onSave({ reviewerName: name.trim() || null, reviewerUnit: unit.trim() || null, retentionDays: n });
+      }}
+    >
+      <label>
+        审核人姓名 <input value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+      </label>{' '}
+      <label>
+        所在单位 <input value={unit} onInput={(e) => setUnit((e.target as HTMLInputElement).value)} />
+      </label>{' '}
+      <label>
+        保留期限（天，留空全部保留） <input value={days} inputMode="numeric" onInput={(e) => setDays((e.target as HTMLInputElement).value)} />
+      </label>{' '}
+      <button type="submit">保存设置</button>
+      {error ? (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

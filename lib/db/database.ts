@@ -1,0 +1,43 @@
+/**
+ * The findings log database (IndexedDB via Dexie), owned by the background service worker — the
+ * only writer. Every schema version stays listed with its upgrade, from the first release on
+ * (an upgrade added to a version users already have would never run).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Dismissal, FindingRow, PageCheck } from './rows';
+
+export const DB_NAME = 'caselint';
+
+export class CaseLintDb extends Dexie {
+  findings!: EntityTable<FindingRow, 'id'>;
+  dismissals!: Dexie.Table<Dismissal, [string, string]>;
+  pageChecks!: EntityTable<PageCheck, 'id'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    // v1 (0.1.0): findings and dismissals.
+    this.version(1).stores({
+      findings: 'id, &key, caseKey, ruleId, category, severity, status, unit, firstSeen, lastSeen, *officers',
+      dismissals: '[caseKey+ruleId], caseKey',
+    });
+    // v2: each page checked (for rates), merge time on every finding, status+time for the log's first screen.
+    this.version(2)
+      .stores({
+        findings: 'id, &key, caseKey, ruleId, category, severity, status, unit, firstSeen, lastSeen, updatedAt, *officers, [status+lastSeen]',
+        dismissals: '[caseKey+ruleId], caseKey',
+        pageChecks: '++id, &visit, caseKey, unit, at',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('findings')
+          .toCollection()
+          .modify((row: Partial<FindingRow>) => {
+            if (typeof row.updatedAt !== 'number') row.updatedAt = row.lastSeen ?? Date.now();
+            row.kind ??= 'violation';
+            row.lastVisit ??= '';
+          });
+      });
+  }
+}
+
+export const SCHEMA_VERSION = 2;

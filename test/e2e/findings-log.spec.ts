@@ -1,0 +1,172 @@
+/** The findings log in a real browser: several tabs, a service worker stopped mid-stream, the reviewer's workflow. */
+import { readFileSync } from 'node:fs';
+import { expectedFindings } from './expected';
+import { expect, test } from './fixtures';
+import { openLogPage, readLog, readStore, waitForLog } from './log-helpers';
+import { waitForMarkers } from './markers';
+
+const key = (f: { caseNumber?: string; ruleId: string; fieldKey: string; row?: number | null }, caseId?: string) =>
+  `${caseId ?? f.caseNumber}|${f.ruleId}|${f.fieldKey}|${f.row ?? ''}`;
+
+test('tabs at once, the worker stopped again and again: every finding is logged exactly once', async ({ freshContext: extContext, demo }) => {
+  const log = await openLogPage(extContext);
+  const cdp = await extContext.newCDPSession(log);
+  await cdp.send('ServiceWorker.enable');
+  const pages: [string, string][] = [
+    ['XS2024-0302', 'detention'],
+    ['XS2024-0302', 'acceptance'],
+    ['XS2024-0302', 'bail'],
+    ['XZ2024-0415', 'penalty'],
+    ['XS2024-0304', 'interrogation'],
+    ['XS2024-0304', 'seizure'],
+    ['XS2024-0302', 'detention'], // the same page in a second tab
+    ['XS2024-0305', 'detention'],
+  ];
+  const expected = new Set(pages.flatMap(([c, p]) => expectedFindings(c, p).map((f) => key(f, c))));
+  let stopping = true;
+  const stopper = (async () => {
+    while (stopping) {
+      await cdp.send('ServiceWorker.stopAllWorkers').catch(() => {});
+      await new Promise((r) => setTimeout(r, 120));
+    }
+  })();
+  const tabs = await Promise.all(
+    pages.map(async ([c, p]) => {
+      const tab = await extContext.newPage();
+      await tab.goto(`${demo.url}/case/${c}/${p}`);
+      return tab;
+    }),
+  );
+  await Promise.all(tabs.map((t, i) => waitForMarkers(t, expectedFindings(pages[i]![0], pages[i]![1]).length)));
+  await new Promise((r) => setTimeout(r, 1500));
+  stopping = false;
+  await stopper;
+  const rows = await waitForLog(log, expected.size);
+  expect(rows.map((r) => r.key).sort()).toEqual([...expected].sort());
+  expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  const family = rows.find((r) => r.ruleId === 'detention-family-notice-24h')!;
+  expect(family).toMatchObject({ caseNumber: 'XS2024-0302', unit: '滨江分局城西派出所', officers: ['刘洋', '陈晨'], status: 'open', timesSeen: 2 });
+  // Each page checked is recorded once per visit.
+  const checks = await readStore<{ visit: string; caseNumber: string }>(log, 'pageChecks');
+  expect(checks).toHaveLength(pages.length);
+});
+
+test('the reviewer confirms, dismisses (per case only) and reopens; a fixed finding is marked fixed', async ({ freshContext: extContext, demo }) => {
+  const detention = await extContext.newPage();
+  await detention.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await expect(detention.locator('[data-caselint-rule]')).toHaveCount(4);
+  const other = await extContext.newPage();
+  await other.goto(`${demo.url}/case/XS2024-0305/detention`);
+  await expect(other.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(2);
+
+  const log = await openLogPage(extContext);
+  await waitForLog(log, 6);
+  await log.reload();
+  await log.locator('input[type=search]').fill('XS2024-0302');
+  await expect(log.locator('tbody tr')).toHaveCount(4);
+
+  // Dismiss the ID finding of case 0302 as an accepted exception.
+  const idRow = log.locator('tbody tr', { hasText: '公民身份号码应真实准确' });
+  await idRow.locator('input[type=checkbox]').check();
+  await log.getByLabel('排除原因').selectOption({ label: '依法例外' });
+  await log.getByLabel('备注').fill('外籍人员，证件号码按护照登记');
+  await log.getByRole('button', { name: '排除' }).click();
+  await expect(log.locator('.banner.ok')).toHaveText('已处理 1 条。');
+  await expect(idRow).toHaveAttribute('data-status', 'dismissed');
+
+  // Confirm the family-notice finding with the subjective level.
+  const famRow = log.locator('tbody tr', { hasText: '拘留后二十四小时内通知家属' });
+  await famRow.locator('input[type=checkbox]').check();
+  await log.getByLabel('主观方面').selectOption('疏忽大意');
+  await log.getByLabel('备注').fill('已约谈');
+  await log.getByRole('button', { name: '确认问题' }).click();
+  await expect(famRow).toHaveAttribute('data-status', 'confirmed');
+  await expect(famRow).toContainText('疏忽大意');
+
+  // The dismissal holds for that case only.
+  await detention.reload();
+  await expect(detention.locator('[data-caselint-rule]')).toHaveCount(3);
+  await expect(detention.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(0);
+  await other.reload();
+  await expect(other.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(2);
+
+  // Fixing a field marks the finding fixed, with the time; the row stays.
+  await detention.locator('#f-detention-custodyAt').fill('2024-03-05 20:00');
+  await expect(detention.locator('[data-caselint-rule="detention-custody-24h"]')).toHaveCount(0);
+  await expect
+    .poll(async () => (await readLog(log)).find((r) => r.ruleId === 'detention-custody-24h' && r.caseNumber === 'XS2024-0302')?.status, { timeout: 10_000 })
+    .toBe('fixed');
+  expect((await readLog(log)).find((r) => r.ruleId === 'detention-custody-24h')!.fixedAt).toBeGreaterThan(0);
+
+  // Reopen the dismissed one: it is raised again on the next visit.
+  await log.reload();
+  await log.locator('input[type=search]').fill('XS2024-0302');
+  await expect(log.locator('tbody tr')).toHaveCount(4);
+  await log.locator('tbody tr', { hasText: '公民身份号码应真实准确' }).locator('input[type=checkbox]').check();
+  await log.getByRole('button', { name: '重新打开' }).click();
+  await expect(log.locator('tbody tr', { hasText: '公民身份号码应真实准确' })).toHaveAttribute('data-status', 'open');
+  await detention.reload();
+  await expect(detention.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(1);
+});
+
+test('export, import without duplicates, a rejected file, filters and sorting', async ({ freshContext: extContext, demo }) => {
+  const tab = await extContext.newPage();
+  await tab.goto(`${demo.url}/case/XZ2024-0415/penalty`);
+  await expect(tab.locator('[data-caselint-rule]')).toHaveCount(8);
+  const log = await openLogPage(extContext);
+  const before = (await waitForLog(log, 8)).length;
+  await log.reload();
+
+  const [download] = await Promise.all([log.waitForEvent('download'), log.getByRole('button', { name: '导出筛选结果（JSON）' }).click()]);
+  const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(file.format).toBe('caselint.findings/v1');
+  expect(file.findings).toHaveLength(before);
+
+  const [csv] = await Promise.all([log.waitForEvent('download'), log.getByRole('button', { name: '导出筛选结果（CSV）' }).click()]);
+  const csvText = readFileSync((await csv.path())!, 'utf8');
+  expect(csvText.charCodeAt(0)).toBe(0xfeff);
+  expect(csvText).toContain('编号,规则,类别,级别,字段,案件编号,办案单位,办案民警,页面地址,首次发现,最近发现,状态,审核人,主观方面');
+
+  // Importing one's own export again adds nothing.
+  await log.locator('input[type=file]').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(log.locator('.banner.ok')).toHaveText(`导入完成：新增 0 条，更新 0 条，未变 ${before} 条。`);
+  // Another reviewer's newer confirmation is taken.
+  const theirs = structuredClone(file);
+  Object.assign(theirs.findings[0], { status: 'confirmed', subjectiveLevel: '主观故意', reviewer: '王审核', updatedAt: Date.now() + 60_000 });
+  theirs.findings.push({ ...theirs.findings[1], id: 'from-another-unit', key: 'XZ2024-0999|adm-two-officers|case.officers|', caseKey: 'XZ2024-0999', caseNumber: 'XZ2024-0999' });
+  await log.locator('input[type=file]').setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await expect(log.locator('.banner.ok')).toHaveText(`导入完成：新增 1 条，更新 1 条，未变 ${before - 1} 条。`);
+  expect((await readLog(log)).length).toBe(before + 1);
+  // A broken file is refused with the path of the problem, and nothing changes.
+  await log.locator('input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'caselint.findings/v1', exportedAt: 1, findings: [{ id: 1 }] })) });
+  await expect(log.locator('.banner.error')).toContainText('文件格式不正确，未导入任何数据');
+  await expect(log.locator('.banner.error li').first()).toContainText('findings[0]');
+  await log.locator('input[type=file]').setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+  await expect(log.locator('.banner.error')).toContainText('不是有效的 JSON 文件');
+  expect((await readLog(log)).length).toBe(before + 1);
+
+  // Filters and sort.
+  await log.locator('label', { hasText: '级别' }).locator('select').selectOption('warning');
+  await expect(log.locator('tbody tr')).toHaveCount(1);
+  await expect(log.locator('tbody tr')).toContainText('处罚决定书写明依据条款');
+  await log.getByRole('button', { name: '重置' }).click();
+  await log.getByRole('button', { name: /^案件编号/ }).click();
+  await expect(log.locator('th[aria-sort="descending"]')).toContainText('案件编号');
+});
+
+test('a storage failure is shown on the page and in the log, never swallowed', async ({ freshContext: extContext, demo }) => {
+  const log = await openLogPage(extContext);
+  const sw = extContext.serviceWorkers()[0] ?? (await extContext.waitForEvent('serviceworker'));
+  await sw.evaluate(() => {
+    const fail = () => {
+      throw new DOMException('磁盘已满', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.add = fail;
+    IDBObjectStore.prototype.put = fail;
+  });
+  const tab = await extContext.newPage();
+  await tab.goto(`${demo.url}/case/XS2024-0304/arrest`);
+  await expect(tab.locator('[data-caselint-notice]')).toContainText('存储空间不足');
+  await log.reload();
+  await expect(log.locator('.banner.error')).toContainText('存储空间不足');
+});
