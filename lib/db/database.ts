@@ -37,7 +37,23 @@ export class CaseLintDb extends Dexie {
             row.lastVisit ??= '';
           });
       });
+    // v3: the time of the review, for weekly counts of confirmed and dismissed findings.
+    this.version(3)
+      .stores({
+        findings:
+          'id, &key, caseKey, ruleId, category, severity, status, unit, firstSeen, lastSeen, updatedAt, reviewedAt, fixedAt, *officers, [status+lastSeen]',
+        dismissals: '[caseKey+ruleId], caseKey',
+        pageChecks: '++id, &visit, caseKey, unit, at',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('findings')
+          .toCollection()
+          .modify((row: Partial<FindingRow>) => {
+            if (row.reviewedAt === undefined) row.reviewedAt = row.status === 'confirmed' || row.status === 'dismissed' ? (row.updatedAt ?? null) : null;
+          });
+      });
   }
 }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;

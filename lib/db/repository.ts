@@ -119,6 +119,7 @@ export async function recordPage(db: CaseLintDb, report: PageReport, now: number
           dismissReason: dismissal?.reason ?? null,
           note: null,
           updatedAt: now,
+          reviewedAt: null,
         });
       }
     }
@@ -160,6 +161,7 @@ export async function review(db: CaseLintDb, r: Review, reviewer: Reviewer, now:
           reviewer: reviewer.name,
           reviewerUnit: reviewer.unit,
           updatedAt: now,
+          reviewedAt: now,
         });
         await db.dismissals.delete([row.caseKey, row.ruleId]);
       } else if (r.action === 'dismiss') {
@@ -171,10 +173,11 @@ export async function review(db: CaseLintDb, r: Review, reviewer: Reviewer, now:
           reviewer: reviewer.name,
           reviewerUnit: reviewer.unit,
           updatedAt: now,
+          reviewedAt: now,
         });
         await db.dismissals.put({ caseKey: row.caseKey, ruleId: row.ruleId, reason: r.reason, note: r.note, reviewer: reviewer.name, at: now });
       } else {
-        await db.findings.update(row.id, { status: 'open', dismissReason: null, subjectiveLevel: null, fixedAt: null, reviewer: reviewer.name, reviewerUnit: reviewer.unit, updatedAt: now });
+        await db.findings.update(row.id, { status: 'open', dismissReason: null, subjectiveLevel: null, fixedAt: null, reviewer: reviewer.name, reviewerUnit: reviewer.unit, updatedAt: now, reviewedAt: now });
         await db.dismissals.delete([row.caseKey, row.ruleId]);
       }
     }
@@ -190,9 +193,10 @@ export function exportRow(row: FindingRow): FindingRow & { officer: string } {
   return { ...row, officer: row.officers.join('、') };
 }
 
+/** The findings (all, or those given) plus the pages checked, so merged reports keep their rates. */
 export async function exportFindings(db: CaseLintDb, exporter: Reviewer, now: number, rows?: FindingRow[]) {
   const list = rows ?? (await db.findings.toArray());
-  return { format: FINDINGS_FORMAT, exportedAt: now, exporter, findings: list.map(exportRow) };
+  return { format: FINDINGS_FORMAT, exportedAt: now, exporter, findings: list.map(exportRow), pageChecks: await db.pageChecks.toArray() };
 }
 
 export async function backup(db: CaseLintDb, now: number) {
@@ -211,6 +215,7 @@ const FindingsFile = z.strictObject({
   exportedAt: z.number(),
   exporter: z.strictObject({ name: z.string().nullable(), unit: z.string().nullable() }).optional(),
   findings: z.array(ImportRow),
+  pageChecks: z.array(PageCheckSchema).optional(),
 });
 const BackupFile = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -231,7 +236,7 @@ export function parseLogFile(input: unknown): { ok: true; file: z.infer<typeof F
   return { ok: true, file: r.data };
 }
 
-const REVIEW_FIELDS = ['status', 'fixedAt', 'reviewer', 'reviewerUnit', 'subjectiveLevel', 'dismissReason', 'note'] as const;
+const REVIEW_FIELDS = ['status', 'fixedAt', 'reviewer', 'reviewerUnit', 'subjectiveLevel', 'dismissReason', 'note', 'reviewedAt'] as const;
 
 /**
  * Merges an export or a backup: no duplicates (rows match by case + rule + field + row), and a
@@ -278,6 +283,8 @@ export async function importLog(db: CaseLintDb, input: unknown, newId: () => str
         const old = await db.dismissals.get([d.caseKey, d.ruleId]);
         if (!old || d.at > old.at) await db.dismissals.put(d);
       }
+    }
+    if (file.pageChecks) {
       for (const p of file.pageChecks) {
         const { id: _id, ...rest } = p;
         if (!(await db.pageChecks.where('visit').equals(p.visit).first())) await db.pageChecks.add(rest as PageCheck);

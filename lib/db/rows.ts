@@ -49,6 +49,8 @@ export const FindingRowSchema = z.strictObject({
   note: text(2000).nullable(),
   /** Last change by a person or by a page, for merging imports (newer wins). */
   updatedAt: z.number(),
+  /** When a reviewer last confirmed, dismissed or reopened it (reports count reviews by this). */
+  reviewedAt: z.number().nullable().default(null),
 });
 export type FindingRow = z.infer<typeof FindingRowSchema>;
 

@@ -46,6 +46,7 @@ function row(i: number, now: number): FindingRow {
     dismissReason: null,
     note: null,
     updatedAt: t,
+    reviewedAt: null,
   };
 }
 

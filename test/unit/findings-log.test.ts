@@ -177,7 +177,7 @@ describe('export, import and backup', () => {
 });
 
 describe('schema upgrades', () => {
-  it('a database written by schema version 1 opens under the current version with every row', async () => {
+  it('a database written by schema version 1 opens under the current version (3) with every row', async () => {
     const name = `v1-${Math.random()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({
@@ -195,10 +195,10 @@ describe('schema upgrades', () => {
 
     const current = new CaseLintDb(name);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     expect(await current.findings.count()).toBe(250);
     const row = (await current.findings.get('old-7'))!;
-    expect(row).toMatchObject({ updatedAt: 2, kind: 'violation', lastVisit: '' });
+    expect(row).toMatchObject({ updatedAt: 2, kind: 'violation', lastVisit: '', reviewedAt: null });
     expect(await current.findings.where('[status+lastSeen]').between(['open', 0], ['open', Infinity]).count()).toBe(250);
     expect(await current.dismissals.count()).toBe(1);
     current.close();
