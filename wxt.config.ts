@@ -19,7 +19,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: 'CaseLint 执法巡查助手' },
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     commands: {
       'toggle-audit-panel': {

@@ -414,6 +414,7 @@ function SettingsForm({ value, onSave }: { value: Settings; onSave: (s: Settings
   const [name, setName] = useState(value.reviewerName ?? '');
   const [unit, setUnit] = useState(value.reviewerUnit ?? '');
   const [days, setDays] = useState(value.retentionDays ? String(value.retentionDays) : '');
+  const [reminders, setReminders] = useState(value.reminders);
   const [error, setError] = useState('');
   return (
     <form
@@ -422,7 +423,7 @@ function SettingsForm({ value, onSave }: { value: Settings; onSave: (s: Settings
         const n = days.trim() ? Number(days) : null;
         if (n !== null && (!Number.isInteger(n) || n <= 0)) return setError('保留期限应为正整数天数，留空表示全部保留。');
         setError('');
-        onSave({ reviewerName: name.trim() || null, reviewerUnit: unit.trim() || null, retentionDays: n });
+        onSave({ reviewerName: name.trim() || null, reviewerUnit: unit.trim() || null, retentionDays: n, reminders });
       }}
     >
       <label>
@@ -433,6 +434,9 @@ function SettingsForm({ value, onSave }: { value: Settings; onSave: (s: Settings
       </label>{' '}
       <label>
         保留期限（天，留空全部保留） <input value={days} inputMode="numeric" onInput={(e) => setDays((e.target as HTMLInputElement).value)} />
+      </label>{' '}
+      <label>
+        <input type="checkbox" checked={reminders} onChange={(e) => setReminders((e.target as HTMLInputElement).checked)} /> 每日 8:30 提醒报告已就绪（周一周结、每月1日月通报）
       </label>{' '}
       <button type="submit">保存设置</button>
       {error ? (

@@ -8,7 +8,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CaseLintDb } from '../lib/db/database';
 import { applyRetention, importLog, recordPage, review } from '../lib/db/repository';
 import { BgToCs, Envelope, pageKey, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
-import { lastErrorItem, readSettings } from '../lib/settings/settings';
+import { lastErrorItem, readSettings, settingsItem } from '../lib/settings/settings';
+import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
 
 type SidePanelApi = { open(options: { tabId: number }): Promise<void> };
 type Sender = Browser.runtime.MessageSender;
@@ -85,6 +86,13 @@ function dispatch<T extends MessageType>(type: T, rawInput: unknown, sender: Sen
   return handlers[type](input.data as Input<T>, sender);
 }
 
+/** Schedules (or removes) the morning reminder according to the settings. */
+export async function scheduleReminders(now = Date.now()): Promise<void> {
+  const settings = await readSettings();
+  await browser.alarms.clear(REMINDER_ALARM);
+  if (settings.reminders) await browser.alarms.create(REMINDER_ALARM, { when: nextReminderAt(now), periodInMinutes: 24 * 60 });
+}
+
 export default defineBackground({
   type: 'module',
   main() {
@@ -104,6 +112,17 @@ export default defineBackground({
 
     browser.runtime.onStartup.addListener(() => {
       void readSettings().then((s) => applyRetention(database(), s.retentionDays, Date.now())).catch(() => {});
+      void scheduleReminders();
+    });
+    browser.runtime.onInstalled.addListener(() => void scheduleReminders());
+    settingsItem.watch(() => void scheduleReminders());
+    browser.alarms?.onAlarm.addListener((alarm) => {
+      if (alarm.name !== REMINDER_ALARM) return;
+      const r = reminderFor(Date.now());
+      void browser.notifications?.create(REMINDER_ALARM, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: r.title, message: r.message });
+    });
+    browser.notifications?.onClicked.addListener((id) => {
+      if (id === REMINDER_ALARM) void browser.tabs.create({ url: browser.runtime.getURL('/report.html#daily') });
     });
 
     // The reviewer's shortcut (Alt+Shift+A by default): the side panel in Chrome, else the in-page panel.

@@ -10,10 +10,12 @@ export const SettingsSchema = z.strictObject({
   reviewerUnit: z.string().max(200).nullable(),
   /** Delete log rows last seen more than N days ago; null keeps everything (the default). */
   retentionDays: z.number().int().positive().nullable(),
+  /** Morning reminders that the daily/weekly/monthly report is ready (off by default). */
+  reminders: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { reviewerName: null, reviewerUnit: null, retentionDays: null };
+export const DEFAULT_SETTINGS: Settings = { reviewerName: null, reviewerUnit: null, retentionDays: null, reminders: false };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 

@@ -1,0 +1,238 @@
+/**
+ * Report pages (日清周结月通报, 民警执法档案, 执法现状白皮书) for any period, Beijing time, weeks
+ * Monday to Sunday: figures, charts with their numbers in tables, CSV/XLSX export and printing.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { CaseLintDb } from '../lib/db/database';
+import { dailyReport, monthlyBulletin, officerRecord, officersOf, weeklyReport } from '../lib/reports/aggregate';
+import { reportCsv, reportXlsx } from '../lib/reports/export';
+import { loadRange } from '../lib/reports/load';
+import { dayPeriod, lastPeriods, monthPeriod, periodOf, previous, weekPeriod, type Period } from '../lib/reports/period';
+import { dailyDoc, monthlyDoc, officerDoc, weeklyDoc, whitePaperDoc, type Cell, type ReportDoc, type Section } from '../lib/reports/sheets';
+import { whitePaper } from '../lib/reports/white-paper';
+import { readSettings } from '../lib/settings/settings';
+import type { Pack } from '../rules/pack';
+import { formatDate, instantToWall, wallToInstant } from '../rules/periods/time';
+import { parseDateTime } from '../rules/values/parse';
+import { beijingTime } from '../lib/db/csv';
+import { download, stamp } from './download';
+import { ReportChart } from './ReportChart';
+
+export type ReportKind = 'daily' | 'weekly' | 'monthly' | 'officer' | 'whitepaper';
+const KINDS: [ReportKind, string][] = [
+  ['daily', '日清'],
+  ['weekly', '周结'],
+  ['monthly', '月通报'],
+  ['officer', '民警执法档案'],
+  ['whitepaper', '执法现状白皮书'],
+];
+
+export function parseHash(hash: string): { kind: ReportKind; date?: string; scope?: 'quarter' | 'year'; officer?: string } {
+  const [k, q = ''] = hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(q);
+  const kind = (KINDS.find(([id]) => id === k)?.[0] ?? 'weekly') as ReportKind;
+  return { kind, date: params.get('date') ?? undefined, scope: params.get('scope') === 'year' ? 'year' : 'quarter', officer: params.get('officer') ?? undefined };
+}
+
+/** What data a report needs: its period, the one before, and the months of its trend. */
+function needed(kind: ReportKind, at: number, scope: 'quarter' | 'year'): { from: number; to: number } {
+  if (kind === 'daily') return { from: dayPeriod(at).start, to: dayPeriod(at).end };
+  if (kind === 'weekly') return { from: previous(weekPeriod(at)).start, to: weekPeriod(at).end };
+  if (kind === 'whitepaper') {
+    const p = periodOf(scope, at);
+    return { from: previous(p).start, to: p.end };
+  }
+  const months = lastPeriods(monthPeriod(at), kind === 'officer' ? 12 : 6);
+  return { from: previous(months[0]!).start, to: months[months.length - 1]!.end };
+}
+
+const fmt = (v: Cell, type: string) =>
+  v === null ? '—' : typeof v === 'number' ? (type === 'percent' ? `${(v * 100).toFixed(1)}%` : type === 'decimal' ? v.toFixed(2) : String(v)) : v;
+
+function SectionView({ s, doc, first }: { s: Section; doc: ReportDoc; first: boolean }) {
+  return (
+    <section class={`report-section${first ? ' first' : ''}`} data-section={s.name}>
+      <div class="print-head">
+        {doc.unit ?? ''} {doc.title} · {doc.period}
+      </div>
+      <h2>{s.title}</h2>
+      {s.text ? <p class="report-text">{s.text}</p> : null}
+      <ReportChart section={s} />
+      {s.rows.length ? (
+        <table class="report-table">
+          <thead>
+            <tr>
+              {s.columns.map((c) => (
+                <th key={c.header} class={c.type === 'text' ? '' : 'num'}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {s.rows.map((r, i) => (
+              <tr key={i} class={r[0] === '合计' ? 'total' : ''}>
+                {r.map((v, j) => (
+                  <td key={j} class={s.columns[j]?.type === 'text' ? '' : 'num'}>
+                    {fmt(v, s.columns[j]?.type ?? 'text')}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="muted">本期无数据。</p>
+      )}
+    </section>
+  );
+}
+
+export interface ReportPageProps {
+  db: CaseLintDb;
+  pack: Pack;
+  now?: number;
+}
+
+export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
+  const [state, setState] = useState(() => parseHash(location.hash));
+  const today = formatDate(instantToWall(now));
+  const date = state.date ?? today;
+  const at = wallToInstant((parseDateTime(date)?.ms ?? instantToWall(now)) + 12 * 3600_000);
+  const [doc, setDoc] = useState<ReportDoc | null>(null);
+  const [officers, setOfficers] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    const on = () => setState(parseHash(location.hash));
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+
+  const go = (patch: Partial<typeof state>) => {
+    const next = { ...state, ...patch };
+    const q = new URLSearchParams();
+    if (next.date) q.set('date', next.date);
+    if (next.kind === 'whitepaper') q.set('scope', next.scope ?? 'quarter');
+    if (next.kind === 'officer' && next.officer) q.set('officer', next.officer);
+    location.hash = `${next.kind}?${q}`;
+  };
+
+  useEffect(() => {
+    let live = true;
+    const t0 = performance.now();
+    void (async () => {
+      const unit = (await readSettings()).reviewerUnit;
+      const range = needed(state.kind, at, state.scope ?? 'quarter');
+      const data = await loadRange(db, range.from, range.to);
+      let d: ReportDoc;
+      if (state.kind === 'daily') d = dailyDoc(dailyReport(data), pack, unit, dayPeriod(at).label);
+      else if (state.kind === 'weekly') d = weeklyDoc(weeklyReport(data, weekPeriod(at)), pack, unit);
+      else if (state.kind === 'monthly') d = monthlyDoc(monthlyBulletin(data, monthPeriod(at)), pack, unit);
+      else if (state.kind === 'whitepaper') d = whitePaperDoc(whitePaper(data, periodOf(state.scope ?? 'quarter', at), pack), unit);
+      else {
+        const list = officersOf(data);
+        if (live) setOfficers(list);
+        const officer = state.officer ?? list[0] ?? '';
+        const month = monthPeriod(at);
+        d = officerDoc(officerRecord(data, officer, month), pack, unit, `${lastPeriods(month, 12)[0]!.label}—${month.label}`);
+      }
+      if (!live) return;
+      setDoc(d);
+      requestAnimationFrame(() => {
+        document.body.dataset.renderMs = (performance.now() - t0).toFixed(1);
+      });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [db, pack, state.kind, state.scope, state.officer, at]);
+
+  const period = useMemo(() => doc?.period ?? '', [doc]);
+  const base = doc ? `caselint-${doc.title}-${period}-${stamp(now)}` : '';
+
+  return (
+    <div class="page report-page">
+      <nav class="tabs no-print" aria-label="报告类型">
+        {KINDS.map(([id, label]) => (
+          <button key={id} type="button" class={id === state.kind ? 'current' : ''} aria-current={id === state.kind ? 'page' : undefined} onClick={() => go({ kind: id })}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      <div class="controls no-print">
+        <label>
+          日期（所在{state.kind === 'weekly' ? '周' : state.kind === 'daily' ? '日' : state.kind === 'whitepaper' ? (state.scope === 'year' ? '年度' : '季度') : '月'}）{' '}
+          <input type="date" value={date} onChange={(e) => go({ date: (e.target as HTMLInputElement).value || undefined })} />
+        </label>
+        {state.kind === 'whitepaper' ? (
+          <label>
+            范围{' '}
+            <select value={state.scope} onChange={(e) => go({ scope: (e.target as HTMLSelectElement).value as 'quarter' | 'year' })}>
+              <option value="quarter">季度</option>
+              <option value="year">年度</option>
+            </select>
+          </label>
+        ) : null}
+        {state.kind === 'officer' ? (
+          <label>
+            民警{' '}
+            <select value={state.officer ?? officers[0] ?? ''} onChange={(e) => go({ officer: (e.target as HTMLSelectElement).value })}>
+              {officers.map((o) => (
+                <option key={o}>{o}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <span class="spacer" />
+        <button type="button" disabled={!doc} onClick={() => doc && download(`${base}.csv`, reportCsv(doc), 'text/csv;charset=utf-8')}>
+          导出 CSV
+        </button>
+        <button
+          type="button"
+          disabled={!doc}
+          onClick={() => {
+            if (!doc) return;
+            setStatus('正在生成 Excel…');
+            void reportXlsx(doc)
+              .then((buf) => {
+                const url = URL.createObjectURL(new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+                const a = document.createElement('a');
+                a.href = url;
+                a.download = `${base}.xlsx`;
+                a.click();
+                setTimeout(() => URL.revokeObjectURL(url), 10_000);
+                setStatus('');
+              })
+              .catch((e: Error) => setStatus(`导出失败：${e.message}`));
+          }}
+        >
+          导出 Excel
+        </button>
+        <button type="button" onClick={() => print()}>
+          打印 / PDF
+        </button>
+        {status ? <span role="status">{status}</span> : null}
+      </div>
+      {doc ? (
+        <article class="report" aria-label={doc.title}>
+          <header class="report-head">
+            <h1>{doc.title}</h1>
+            <p>
+              {doc.unit ? <span>{doc.unit} · </span> : null}
+              <span data-period>{doc.period}</span> · 生成时间 {beijingTime(now)}（北京时间）
+            </p>
+          </header>
+          {doc.sections.map((s, i) => (
+            <SectionView key={s.name} s={s} doc={doc} first={i === 0} />
+          ))}
+          <footer class="report-foot muted">
+            口径：新发现＝本期首次发现；已整改＝本期整改；已确认/已排除＝本期审核；检查案件数＝本期检查过页面的案件；每案问题数＝新发现÷检查案件数。周自周一0时至周日24时（北京时间）。
+          </footer>
+        </article>
+      ) : (
+        <p class="muted">正在统计…</p>
+      )}
+    </div>
+  );
+}
