@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CaseLintDb } from '../lib/db/database';
 import { dailyReport, monthlyBulletin, officerRecord, officersOf, weeklyReport } from '../lib/reports/aggregate';
 import { reportCsv, reportXlsx } from '../lib/reports/export';
-import { loadRange } from '../lib/reports/load';
+import { loadMonthly, loadRange } from '../lib/reports/load';
 import { dayPeriod, lastPeriods, monthPeriod, periodOf, previous, weekPeriod, type Period } from '../lib/reports/period';
 import { dailyDoc, monthlyDoc, officerDoc, weeklyDoc, whitePaperDoc, type Cell, type ReportDoc, type Section } from '../lib/reports/sheets';
 import { whitePaper } from '../lib/reports/white-paper';
@@ -124,11 +124,20 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
     void (async () => {
       const unit = (await readSettings()).reviewerUnit;
       const range = needed(state.kind, at, state.scope ?? 'quarter');
-      const data = await loadRange(db, range.from, range.to);
       let d: ReportDoc;
+      if (state.kind === 'monthly') {
+        const { data, newCounts } = await loadMonthly(db, monthPeriod(at));
+        d = monthlyDoc(monthlyBulletin(data, monthPeriod(at), 6, newCounts), pack, unit);
+        if (!live) return;
+        setDoc(d);
+        requestAnimationFrame(() => {
+          document.body.dataset.renderMs = (performance.now() - t0).toFixed(1);
+        });
+        return;
+      }
+      const data = await loadRange(db, range.from, range.to, { open: state.kind === 'daily' });
       if (state.kind === 'daily') d = dailyDoc(dailyReport(data), pack, unit, dayPeriod(at).label);
       else if (state.kind === 'weekly') d = weeklyDoc(weeklyReport(data, weekPeriod(at)), pack, unit);
-      else if (state.kind === 'monthly') d = monthlyDoc(monthlyBulletin(data, monthPeriod(at)), pack, unit);
       else if (state.kind === 'whitepaper') d = whitePaperDoc(whitePaper(data, periodOf(state.scope ?? 'quarter', at), pack), unit);
       else {
         const list = officersOf(data);

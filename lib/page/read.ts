@@ -83,7 +83,7 @@ function labelElementFor(textParent: Element): { el: Element; key: string; text:
     if (ptext.length > 40) break;
     const pkey = keyForLabel(ptext);
     if (!pkey || (key && pkey !== key)) break;
-    if ([...parent.querySelectorAll('input, select, textarea')].length) break;
+    if (parent.querySelector('input, select, textarea')) break;
     el = parent;
     text = ptext;
     key = pkey;
@@ -147,7 +147,8 @@ function readRepeatedTables(doc: Document | Element, consumed: Set<Element>, out
   for (const table of doc.querySelectorAll('table')) {
     if (isOwn(table)) continue;
     const rows = [...table.querySelectorAll(':scope > thead > tr, :scope > tbody > tr, :scope > tr')];
-    for (let h = 0; h < rows.length; h++) {
+    // A header row stands at the top: look at the first three rows only (a 2,000-row form table is not re-read per row).
+    for (let h = 0; h < Math.min(rows.length, 3); h++) {
       const { cells } = rowCells(rows[h]!);
       if (cells.length < 2) continue;
       const keys = cells.map((c) => (c.querySelector('input, select, textarea') ? undefined : keyForLabel(c.textContent ?? '')));

@@ -95,19 +95,31 @@ export interface RuleCount {
 
 export function topRules(data: LogData, p: Period, limit = 10): RuleCount[] {
   const prev = previous(p);
-  const by = new Map<string, RuleCount>();
+  const by = new Map<string, RuleCount & { cases: { at: number; caseNumber: string }[] }>();
   for (const r of data.findings) {
     const inP = within(r.firstSeen, p);
     const inPrev = within(r.firstSeen, prev);
     if (!inP && !inPrev) continue;
     let c = by.get(r.ruleId);
-    if (!c) by.set(r.ruleId, (c = { ruleId: r.ruleId, count: 0, previous: 0, examples: [] }));
+    if (!c) by.set(r.ruleId, (c = { ruleId: r.ruleId, count: 0, previous: 0, examples: [], cases: [] }));
     if (inP) {
       c.count++;
-      if (c.examples.length < 3 && r.caseNumber && !c.examples.includes(r.caseNumber)) c.examples.push(r.caseNumber);
+      if (r.caseNumber) c.cases.push({ at: r.firstSeen, caseNumber: r.caseNumber });
     } else c.previous++;
   }
-  return [...by.values()].filter((c) => c.count > 0).sort((a, b) => b.count - a.count || cmp(a.ruleId, b.ruleId)).slice(0, limit);
+  return [...by.values()]
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count || cmp(a.ruleId, b.ruleId))
+    .slice(0, limit)
+    .map(({ cases, ...c }) => {
+      // Example cases: the first ones found in the period (the same whatever order rows arrive in).
+      const examples: string[] = [];
+      for (const x of cases.sort((a, b) => a.at - b.at || cmp(a.caseNumber, b.caseNumber))) {
+        if (examples.length === 3) break;
+        if (!examples.includes(x.caseNumber)) examples.push(x.caseNumber);
+      }
+      return { ...c, examples };
+    });
 }
 
 export interface WeeklyReport {
@@ -167,10 +179,17 @@ export interface TrendPoint {
   confirmed: number;
 }
 
-export function trend(data: LogData, p: Period, n: number): TrendPoint[] {
+/**
+ * Counts of findings first seen per period, when the caller has them from an index (so a trend over
+ * months does not need every row of those months); otherwise counted from the rows.
+ */
+export type NewCounts = (p: Period) => number | undefined;
+
+export function trend(data: LogData, p: Period, n: number, newCounts?: NewCounts): TrendPoint[] {
   return lastPeriods(p, n).map((q) => {
     const f = unitFigures(data, q).total;
-    return { label: q.label, newFindings: f.newFindings, casesChecked: f.casesChecked, perCase: f.perCase, confirmed: counts(data, q).confirmed };
+    const newFindings = newCounts?.(q) ?? f.newFindings;
+    return { label: q.label, newFindings, casesChecked: f.casesChecked, perCase: f.casesChecked ? newFindings / f.casesChecked : null, confirmed: counts(data, q).confirmed };
   });
 }
 
@@ -188,7 +207,7 @@ export interface MonthlyBulletin {
   trend: TrendPoint[];
 }
 
-export function monthlyBulletin(data: LogData, month: Period, months = 6): MonthlyBulletin {
+export function monthlyBulletin(data: LogData, month: Period, months = 6, newCounts?: NewCounts): MonthlyBulletin {
   const { units, total } = unitFigures(data, month);
   const confirmedRows = data.findings.filter((r) => r.status === 'confirmed' && within(r.reviewedAt, month));
   const confirmedByLevel = { 主观故意: 0, 疏忽大意: 0, 确实不懂: 0, 未认定: 0 };
@@ -201,7 +220,7 @@ export function monthlyBulletin(data: LogData, month: Period, months = 6): Month
     typical: topRules(data, month, 5),
     confirmedByLevel,
     confirmedRows,
-    trend: trend(data, month, months),
+    trend: trend(data, month, months, newCounts),
   };
 }
 

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   console.log(`  log one page's findings (8)          ${ms(log.logPageMs)}`);
   console.log(`  log page first screen (50 rows)      ${ms(log.firstScreenMs)}   full scan ${ms(log.fullScanMs)}   ratio ${(log.fullScanMs / log.firstScreenMs).toFixed(1)}× faster`);
   console.log(`  first screen, status + unit filter   ${ms(log.firstScreenFilteredMs)}   full scan ${ms(log.fullScanFilteredMs)}   ratio ${(log.fullScanFilteredMs / log.firstScreenFilteredMs).toFixed(1)}× faster`);
-  console.log(`  count of open findings (index)       ${ms(log.countOpenMs)}`);
+  console.log(`  count of open findings (index)       ${ms(log.countOpenMs)}\n`);
+  console.log(`Reports over the same log (data load + figures + sections; same figures both ways: ${log.sameFigures ? 'yes' : 'NO'})`);
+  console.log(`  weekly report (周结)                 ${ms(log.weeklyMs)}   full scan ${ms(log.weeklyScanMs)}   ratio ${(log.weeklyScanMs / log.weeklyMs).toFixed(1)}× faster`);
+  console.log(`  monthly bulletin (月通报, 6 months)   ${ms(log.monthlyMs)}   full scan ${ms(log.monthlyScanMs)}   ratio ${(log.monthlyScanMs / log.monthlyMs).toFixed(1)}× faster`);
 }
 
 main().catch((e) => {

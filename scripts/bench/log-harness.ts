@@ -6,7 +6,12 @@ import Dexie from 'dexie';
 import { CaseLintDb } from '../../lib/db/database';
 import { countLog, queryLog, type LogQuery } from '../../lib/db/query';
 import { recordPage, type PageReport } from '../../lib/db/repository';
-import type { FindingRow } from '../../lib/db/rows';
+import type { FindingRow, PageCheck } from '../../lib/db/rows';
+import { monthlyBulletin, weeklyReport } from '../../lib/reports/aggregate';
+import { loadAll, loadMonthly, loadRange } from '../../lib/reports/load';
+import { monthPeriod, previous, weekPeriod } from '../../lib/reports/period';
+import { monthlyDoc, weeklyDoc } from '../../lib/reports/sheets';
+import { defaultPack } from '../../rules/packs/default';
 
 const UNITS = ['城东派出所', '城西派出所', '城南派出所', '城北派出所', '刑侦大队', '经侦大队', '治安大队', '交警大队'];
 const RULES = ['detention-family-notice-24h', 'detention-custody-24h', 'adm-two-officers', 'adm-hearing-notice', 'bail-max-12m', 'id-number-valid', 'seizure-witness', 'adm-service-deadline'];
@@ -109,6 +114,38 @@ export async function runLogBench(n = 100_000) {
       }),
     );
   }
+  // Reports over the same 100,000 rows (plus a page check per case): weekly and monthly, through
+  // indexes, against the same figures computed from a full read of the log.
+  const checks: PageCheck[] = [];
+  for (let i = 0; i < n; i += 4) {
+    const r = row(i, now);
+    checks.push({ visit: `c${i}`, caseKey: r.caseKey, caseNumber: r.caseNumber, caseKind: r.caseKind, unit: r.unit, officers: r.officers, url: r.pageUrl, at: r.firstSeen, findingsCount: 4 });
+  }
+  for (let i = 0; i < checks.length; i += 5000) await db.pageChecks.bulkAdd(checks.slice(i, i + 5000));
+  const pack = defaultPack();
+  const week = weekPeriod(now - 3 * 86_400_000);
+  const month = monthPeriod(now - 3 * 86_400_000);
+  const weeklyMs: number[] = [];
+  const weeklyScanMs: number[] = [];
+  const monthlyMs: number[] = [];
+  const monthlyScanMs: number[] = [];
+  let sameWeekly = true;
+  let sameMonthly = true;
+  for (let k = 0; k < 5; k++) {
+    let a = '';
+    let b = '';
+    weeklyMs.push(await time(async () => void (a = JSON.stringify(weeklyDoc(weeklyReport(await loadRange(db, previous(week).start, week.end), week), pack, null)))));
+    weeklyScanMs.push(await time(async () => void (b = JSON.stringify(weeklyDoc(weeklyReport(await loadAll(db), week), pack, null)))));
+    sameWeekly &&= a === b;
+    monthlyMs.push(
+      await time(async () => {
+        const { data, newCounts } = await loadMonthly(db, month);
+        a = JSON.stringify(monthlyDoc(monthlyBulletin(data, month, 6, newCounts), pack, null));
+      }),
+    );
+    monthlyScanMs.push(await time(async () => void (b = JSON.stringify(monthlyDoc(monthlyBulletin(await loadAll(db), month), pack, null)))));
+    sameMonthly &&= a === b;
+  }
   const rows = await db.findings.count();
   db.close();
   await Dexie.delete('caselint-bench');
@@ -121,6 +158,11 @@ export async function runLogBench(n = 100_000) {
     countOpenMs: median(countMs),
     fullScanMs: median(scanMs),
     fullScanFilteredMs: median(scanFilteredMs),
+    weeklyMs: median(weeklyMs),
+    weeklyScanMs: median(weeklyScanMs),
+    monthlyMs: median(monthlyMs),
+    monthlyScanMs: median(monthlyScanMs),
+    sameFigures: sameWeekly && sameMonthly,
   };
 }
 

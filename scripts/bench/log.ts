@@ -13,6 +13,11 @@ export type LogBench = {
   countOpenMs: number;
   fullScanMs: number;
   fullScanFilteredMs: number;
+  weeklyMs: number;
+  weeklyScanMs: number;
+  monthlyMs: number;
+  monthlyScanMs: number;
+  sameFigures: boolean;
 };
 
 export async function runLogBench(n = 100_000): Promise<LogBench> {

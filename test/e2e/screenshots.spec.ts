@@ -1,0 +1,35 @@
+/** The README's screenshots, produced from the demo site by the e2e suite (docs/screenshots/). */
+import { EXTENSION_ID } from '../browser';
+import { expect, test } from './fixtures';
+
+const OUT = 'docs/screenshots';
+
+test('screenshots: inline warning, audit panel, weekly report', async ({ freshContext: ctx, demo }) => {
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1280, height: 760 });
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  const marker = page.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  await marker.focus();
+  await expect(marker.locator('.cl-pop')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/inline-warning.png` });
+
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Alt+Shift+A');
+  await expect(page.locator('section.ap')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/audit-panel.png` });
+
+  for (const p of ['XS2024-0302/bail', 'XZ2024-0415/penalty', 'XS2024-0304/interrogation']) {
+    const t = await ctx.newPage();
+    await t.goto(`${demo.url}/case/${p}`);
+    await expect(t.locator('[data-caselint-rule]').first()).toBeVisible();
+    await t.waitForTimeout(500);
+    await t.close();
+  }
+  const report = await ctx.newPage();
+  await report.setViewportSize({ width: 1200, height: 1000 });
+  await report.goto(`chrome-extension://${EXTENSION_ID}/report.html#weekly`);
+  await expect(report.locator('[data-section="各单位"] canvas')).toBeVisible();
+  await report.waitForTimeout(300);
+  await report.screenshot({ path: `${OUT}/weekly-report.png` });
+});
