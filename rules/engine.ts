@@ -170,45 +170,68 @@ function toColumns(snapshots: readonly FieldSnapshot[]): Columns {
 
 type Cell = { state: 'empty' } | { state: 'ok'; value: ParsedValue; normalized: string } | { state: 'bad'; raw: string };
 
+const EMPTY: Cell = { state: 'empty' };
+
+interface Column {
+  def: ReturnType<typeof fieldDef>;
+  grouped: boolean;
+  raw: (string | null)[];
+  /** Parsed once per scan, lazily. */
+  cells: (Cell | undefined)[];
+}
+
 class RecordView {
-  private readonly cache = new Map<string, Cell>();
-  constructor(readonly columns: Columns) {}
+  readonly columns = new Map<string, Column>();
+  private readonly groupRows = new Map<FieldGroup, number>();
+
+  constructor(raw: Columns) {
+    for (const [key, values] of raw) {
+      const group = fieldGroup(key);
+      this.columns.set(key, { def: fieldDef(key), grouped: !!group, raw: values, cells: [] });
+      if (group) this.groupRows.set(group, Math.max(this.groupRows.get(group) ?? 0, values.length));
+    }
+  }
 
   rowsOf(group: FieldGroup): number {
-    let n = 0;
-    for (const [key, col] of this.columns) if (fieldGroup(key) === group) n = Math.max(n, col.length);
-    return n;
+    return this.groupRows.get(group) ?? 0;
   }
 
   has(key: string): boolean {
     return this.columns.has(key);
   }
 
+  /** The index of a field's value for a row: a one-row group (or a plain field) serves every row. */
+  private index(col: Column, row: number): number | undefined {
+    if (!col.grouped || col.raw.length === 1) return 0;
+    return row < col.raw.length ? row : undefined;
+  }
+
   rowIndex(key: string, row: number): number | undefined {
     const col = this.columns.get(key);
-    if (!col) return undefined;
-    if (!fieldGroup(key) || col.length === 1) return 0;
-    return row < col.length ? row : undefined;
+    return col ? this.index(col, row) : undefined;
   }
 
   raw(key: string, row: number): string | null {
-    const i = this.rowIndex(key, row);
-    return i === undefined ? null : (this.columns.get(key)?.[i] ?? null);
+    const col = this.columns.get(key);
+    if (!col) return null;
+    const i = this.index(col, row);
+    return i === undefined ? null : (col.raw[i] ?? null);
   }
 
   cell(key: string, row: number): Cell {
-    const i = this.rowIndex(key, row);
-    const id = `${key}#${i}`;
-    let c = this.cache.get(id);
+    const col = this.columns.get(key);
+    if (!col) return EMPTY;
+    const i = this.index(col, row);
+    if (i === undefined) return EMPTY;
+    let c = col.cells[i];
     if (c) return c;
-    const raw = i === undefined ? null : (this.columns.get(key)?.[i] ?? null);
-    const def = fieldDef(key);
-    if (raw === null || !def) c = { state: 'empty' };
+    const raw = col.raw[i] ?? null;
+    if (raw === null || !col.def) c = EMPTY;
     else {
-      const r = parseValue(def.type, raw);
+      const r = parseValue(col.def.type, raw);
       c = r.ok ? { state: 'ok', value: r.parsed, normalized: r.normalized } : { state: 'bad', raw };
     }
-    this.cache.set(id, c);
+    col.cells[i] = c;
     return c;
   }
 }
@@ -236,79 +259,104 @@ interface Scan {
   uncovered: Set<number>;
 }
 
-function makeContext(scan: Scan, c: CompiledRule, row: number, ruleUncovered: Set<number>): RowContext {
-  const { record } = scan;
-  const value = (key: string): ParsedValue | null => {
-    const cell = record.cell(key, row);
+/** One rule on one row: typed accessors over the record (a class: no closures per rule and row). */
+class RowCtx implements RowContext {
+  readonly locale: Locale;
+  readonly now: number;
+  readonly calendar: HolidayCalendar;
+  readonly dueSoonCapHours: number;
+  private readonly record: RecordView;
+
+  constructor(
+    private readonly scan: Scan,
+    private readonly c: CompiledRule,
+    private readonly row: number,
+    private readonly uncovered: Set<number>,
+  ) {
+    this.record = scan.record;
+    this.locale = scan.locale;
+    this.now = scan.now;
+    this.calendar = scan.calendar;
+    this.dueSoonCapHours = scan.overrides[c.rule.id]?.dueSoonCapHours ?? 24;
+  }
+
+  has(key: string): boolean {
+    return this.record.rowIndex(key, this.row) !== undefined;
+  }
+  isSet(key: string): boolean {
+    return this.record.cell(key, this.row).state !== 'empty';
+  }
+  raw(key: string): string | null {
+    return this.record.raw(key, this.row);
+  }
+  value(key: string): ParsedValue | null {
+    const cell = this.record.cell(key, this.row);
     if (cell.state === 'empty') return null;
     if (cell.state === 'bad') throw new UnreadableField(key, cell.raw);
     return cell.value;
-  };
-  const ctx: RowContext = {
-    locale: scan.locale,
-    now: scan.now,
-    calendar: scan.calendar,
-    dueSoonCapHours: scan.overrides[c.rule.id]?.dueSoonCapHours ?? 24,
-    has: (key) => record.has(key) && record.rowIndex(key, row) !== undefined,
-    isSet: (key) => record.cell(key, row).state !== 'empty',
-    raw: (key) => record.raw(key, row),
-    value,
-    time: (key) => {
-      const v = value(key);
-      return v && (v.type === 'date' || v.type === 'datetime') ? v.value : null;
-    },
-    number: (key) => {
-      const v = value(key);
-      return v && (v.type === 'amount' || v.type === 'int') ? v.value : null;
-    },
-    bool: (key) => {
-      const v = value(key);
-      return v && v.type === 'bool' ? v.value : null;
-    },
-    text: (key) => {
-      const v = value(key);
-      if (!v) return null;
-      if (v.type === 'text' || v.type === 'enum') return v.value;
-      const cell = record.cell(key, row);
-      return cell.state === 'ok' ? cell.normalized : null;
-    },
-    list: (key) => {
-      const v = value(key);
-      if (!v) return null;
-      return v.type === 'list' ? v.value : v.type === 'text' || v.type === 'enum' ? [v.value] : null;
-    },
-    ageAt(dayMs) {
-      const birth = ctx.time('suspect.birthDate');
-      let birthDay = birth ? startOfDay(birth.ms) : undefined;
-      if (birthDay === undefined) {
-        const id = ctx.text('suspect.idNumber');
-        const r = id ? validateIdNumber(id) : undefined;
-        if (r?.ok) birthDay = r.info.birthDay;
-      }
-      if (birthDay === undefined) return null;
-      // 周岁 count from the day after the birthday: on the birthday itself one is still younger.
-      const at = startOfDay(dayMs);
-      let years = yearOf(at) - yearOf(birthDay);
-      if (at <= addMonths(birthDay, 12 * years)) years -= 1;
-      return years;
-    },
-    versionDate() {
-      for (const key of c.rule.versionDate ?? []) {
-        const t = ctx.time(key);
-        if (t) return t.ms;
-      }
-      return scan.now;
-    },
-    condition: (cond: Condition) => evaluateCondition(ctx, cond),
-    evaluate(check: CheckSpec): Outcome {
-      const out = definitionOf(check).evaluate(ctx, check);
-      return out.status === 'fail' && !(out as { check?: string }).check ? ({ ...out, check: check.type } as Outcome) : out;
-    },
-    noteUncoveredYears(years) {
-      for (const y of years) ruleUncovered.add(y);
-    },
-  };
-  return ctx;
+  }
+  time(key: string) {
+    const v = this.value(key);
+    return v && (v.type === 'date' || v.type === 'datetime') ? v.value : null;
+  }
+  number(key: string): number | null {
+    const v = this.value(key);
+    return v && (v.type === 'amount' || v.type === 'int') ? v.value : null;
+  }
+  bool(key: string): boolean | null {
+    const v = this.value(key);
+    return v && v.type === 'bool' ? v.value : null;
+  }
+  text(key: string): string | null {
+    const v = this.value(key);
+    if (!v) return null;
+    if (v.type === 'text' || v.type === 'enum') return v.value;
+    const cell = this.record.cell(key, this.row);
+    return cell.state === 'ok' ? cell.normalized : null;
+  }
+  list(key: string): string[] | null {
+    const v = this.value(key);
+    if (!v) return null;
+    return v.type === 'list' ? v.value : v.type === 'text' || v.type === 'enum' ? [v.value] : null;
+  }
+  ageAt(dayMs: number): number | null {
+    const birth = this.time('suspect.birthDate');
+    let birthDay = birth ? startOfDay(birth.ms) : undefined;
+    if (birthDay === undefined) {
+      const id = this.text('suspect.idNumber');
+      const r = id ? validateIdNumber(id) : undefined;
+      if (r?.ok) birthDay = r.info.birthDay;
+    }
+    if (birthDay === undefined) return null;
+    // 周岁 count from the day after the birthday: on the birthday itself one is still younger.
+    const at = startOfDay(dayMs);
+    let years = yearOf(at) - yearOf(birthDay);
+    if (at <= addMonths(birthDay, 12 * years)) years -= 1;
+    return years;
+  }
+  versionDate(): number {
+    for (const key of this.c.rule.versionDate ?? []) {
+      const t = this.time(key);
+      if (t) return t.ms;
+    }
+    return this.scan.now;
+  }
+  condition(cond: Condition): boolean {
+    return evaluateCondition(this, cond);
+  }
+  evaluate(check: CheckSpec): Outcome {
+    const out = definitionOf(check).evaluate(this, check);
+    // Remember which check failed (for its default messages); outcomes are fresh objects.
+    if (out.status === 'fail' && !(out as { check?: string }).check) (out as { check?: string }).check = check.type;
+    return out;
+  }
+  noteUncoveredYears(years: readonly number[]): void {
+    for (const y of years) this.uncovered.add(y);
+  }
+}
+
+function makeContext(scan: Scan, c: CompiledRule, row: number, ruleUncovered: Set<number>): RowContext {
+  return new RowCtx(scan, c, row, ruleUncovered);
 }
 
 function inScope(c: CompiledRule, scan: Scan): boolean {
@@ -352,7 +400,7 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
   const baseSeverity = override?.severity ?? rule.severity;
   const messages = rule.messages;
   for (let row = 0; row < rows; row++) {
-    const uncovered = new Set<number>();
+    const uncovered = new Set<number>(); // rarely filled: only when a roll-over needs a year the calendar lacks
     const ctx = makeContext(scan, c, row, uncovered);
     if (!c.triggers.every((alts) => alts.some((k) => ctx.has(k)))) continue;
     applicable = true;

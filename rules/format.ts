@@ -36,9 +36,11 @@ export function formatPeriod(p: { unit: PeriodSpec['unit']; amount: number; work
   return `${p.amount}${u}`;
 }
 
+const grouping = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** `3,000元` / `3,000 yuan`. */
 export function formatAmount(n: number, locale: Locale = 'zh-CN'): string {
-  const s = n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const s = grouping.format(n);
   return locale === 'en' ? `${s} yuan` : `${s}元`;
 }
 

@@ -26,6 +26,10 @@ export default defineCheck<Params>({
   evaluate(ctx, p) {
     const v = ctx.number(p.field);
     if (v === null) return { status: 'pass' };
+    const over = p.max !== undefined && v > p.max;
+    const under = p.min !== undefined && v < p.min;
+    if (!over && !under) return { status: 'pass' };
+    // Messages are formatted only for a failure (this runs on every keystroke).
     const money = fieldDef(p.field)?.type === 'amount';
     const fmt = (n: number) => (money ? formatAmount(n, ctx.locale) : String(n));
     const data = {
@@ -35,8 +39,6 @@ export default defineCheck<Params>({
       max: p.max === undefined ? '' : fmt(p.max),
       min: p.min === undefined ? '' : fmt(p.min),
     };
-    if (p.max !== undefined && v > p.max) return { status: 'fail', messageId: 'overMax', fieldKey: p.field, data };
-    if (p.min !== undefined && v < p.min) return { status: 'fail', messageId: 'underMin', fieldKey: p.field, data };
-    return { status: 'pass' };
+    return { status: 'fail', messageId: over ? 'overMax' : 'underMin', fieldKey: p.field, data };
   },
 });

@@ -83,7 +83,8 @@ export default defineCheck<Params>({
     ctx.noteUncoveredYears(end.uncoveredYears);
     const hours = spec.unit === 'hour';
     const shownDue = hours ? end.strictEnd : end.due;
-    const data: Record<string, string> = {
+    // Message data only for a finding (this runs on every keystroke).
+    const messageData = (): Record<string, string> => ({
       from: fieldLabel(fromKey),
       to: fieldLabel(p.to),
       fromEn: fromKey,
@@ -94,7 +95,7 @@ export default defineCheck<Params>({
       literalDue: formatDue(end.due),
       /** The last day of a day/month period, for date fields. */
       dueDay: formatDate(end.due - DAY),
-    };
+    });
     const graded = (at: number) => {
       let severity: Severity | undefined;
       for (const tier of p.tiers ?? []) {
@@ -108,6 +109,7 @@ export default defineCheck<Params>({
     if (close) {
       const at = close.ms;
       if (hours ? at <= end.strictEnd : at < end.due) return { status: 'pass' };
+      const data = messageData();
       const elapsed = formatElapsed(closingLatest(close) - start.ms, spec.unit, ctx.locale);
       data.closing = formatWall(close.ms, close.dateOnly);
       data.late = formatElapsed(closingLatest(close) - shownDue, spec.unit, ctx.locale);
@@ -122,18 +124,18 @@ export default defineCheck<Params>({
     // The closing step has not been done: count down from now (期限预警).
     const now = ctx.now;
     if (now < start.ms) return { status: 'pass' };
-    const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
     if (now > end.due || (!hours && now >= end.due)) {
       const severity = graded(now);
-      return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data: { ...data, late }, dueAt: shownDue, ...(severity ? { severity } : {}) };
+      const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
+      return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data: { ...messageData(), late }, dueAt: shownDue, ...(severity ? { severity } : {}) };
     }
     if (hours && now > end.strictEnd) {
-      return { status: 'fail', messageId: 'overdueElapsedOnly', severity: 'warning', fieldKey: p.to, data, dueAt: shownDue };
+      return { status: 'fail', messageId: 'overdueElapsedOnly', severity: 'warning', fieldKey: p.to, data: messageData(), dueAt: shownDue };
     }
     const window = dueSoonWindow(start.ms, shownDue, ctx.dueSoonCapHours);
     if (now >= shownDue - window) {
       const remaining = formatElapsed(shownDue - now, 'hour', ctx.locale);
-      return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data: { ...data, remaining }, dueAt: shownDue };
+      return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data: { ...messageData(), remaining }, dueAt: shownDue };
     }
     return { status: 'pass' };
   },

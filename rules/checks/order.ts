@@ -31,10 +31,10 @@ export default defineCheck<Params>({
     const then = ctx.time(p.then);
     if (!then) return { status: 'pass' };
     const first = ctx.time(p.first);
+    if (first && (p.strict ? first.ms < then.ms : first.ms <= then.ms)) return { status: 'pass' };
+    if (!first && !p.requireFirst) return { status: 'pass' };
     const data = { first: fieldLabel(p.first), then: fieldLabel(p.then), firstEn: p.first, thenEn: p.then };
-    if (!first) return p.requireFirst ? { status: 'fail', messageId: 'missingFirst', fieldKey: p.first, data } : { status: 'pass' };
-    const ok = p.strict ? first.ms < then.ms : first.ms <= then.ms;
-    if (ok) return { status: 'pass' };
+    if (!first) return { status: 'fail', messageId: 'missingFirst', fieldKey: p.first, data };
     return {
       status: 'fail',
       messageId: 'outOfOrder',

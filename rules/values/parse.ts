@@ -26,9 +26,13 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
+const WIDE = /[\uff01-\uff5e\u3000]/;
+const SPACES = /\s{2,}|[\t\n\r\f\v\u00a0]/;
+
 /** White space collapsed and trimmed, full-width folded. */
 export function normalizeText(s: string): string {
-  return toHalfWidth(s).replace(/\s+/g, ' ').trim();
+  const half = WIDE.test(s) ? toHalfWidth(s) : s;
+  return (SPACES.test(half) ? half.replace(/\s+/g, ' ') : half).trim();
 }
 
 const DATE_RE =

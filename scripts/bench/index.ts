@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, medians and ratios measured in the same run. Timings never gate tests. */
+import { runEngineBench } from './engine';
 import { runLogBench } from './log';
 import { runPageBench } from './page';
 
@@ -6,6 +7,14 @@ const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(11);
 
 async function main(): Promise<void> {
   console.log('CaseLint benchmarks — medians, Chromium headless on this machine\n');
+
+  const engine = await runEngineBench();
+  console.log(`Engine (${engine.records.toLocaleString('en-US')} generated case records, Node ${process.version})`);
+  console.log(`  whole default pack (${engine.rules} rules)        ${ms(engine.wholeMs)}   ${((engine.wholeMs / engine.records) * 1000).toFixed(1)} µs per record`);
+  console.log(`  10 rules, CaseLint                   ${ms(engine.tenMs)}`);
+  console.log(`  10 rules, json-rules-engine (peer)   ${ms(engine.peerMs)}   CaseLint / peer = ${(engine.tenMs / engine.peerMs).toFixed(3)} (${(engine.peerMs / engine.tenMs).toFixed(1)}× faster; goal ≥ 10×)`);
+  console.log(`  10 rules, hand-written (floor)       ${ms(engine.handMs)}   CaseLint / hand-written = ${(engine.tenMs / engine.handMs).toFixed(2)} (goal ≤ 3)`);
+  console.log(`  records where the three disagree     ${engine.disagreements} of 300 checked\n`);
 
   const page = await runPageBench();
   console.log(`Page (${page.controls} controls, 20 suspect rows)`);
