@@ -205,3 +205,35 @@ describe('schema upgrades', () => {
     await Dexie.delete(name);
   });
 });
+
+describe('upgrades from every earlier schema version', () => {
+  it('a database written by schema version 2 opens under version 3 with every row and its review time', async () => {
+    const name = `v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      findings: 'id, &key, caseKey, ruleId, category, severity, status, unit, firstSeen, lastSeen, updatedAt, *officers, [status+lastSeen]',
+      dismissals: '[caseKey+ruleId], caseKey',
+      pageChecks: '++id, &visit, caseKey, unit, at',
+    });
+    await recordPage(v2 as unknown as CaseLintDb, report(), T0, newId).catch(() => undefined);
+    const base = (await (v2 as unknown as CaseLintDb).findings.toArray())[0];
+    const rows = Array.from({ length: 120 }, (_, i) => {
+      const { reviewedAt: _r, ...row } = { ...base!, id: `v2-${i}`, key: `K${i}`, status: i % 2 ? 'confirmed' : 'open', updatedAt: 1000 + i };
+      return row;
+    });
+    await v2.table('findings').clear();
+    await v2.table('pageChecks').clear();
+    await v2.table('findings').bulkAdd(rows);
+    await v2.table('pageChecks').add({ visit: 'old', caseKey: 'K', caseNumber: 'K', caseKind: null, unit: null, officers: [], url: 'u', at: 1, findingsCount: 0 });
+    v2.close();
+    const current = new CaseLintDb(name);
+    await current.open();
+    expect(current.verno).toBe(3);
+    expect(await current.findings.count()).toBe(120);
+    expect(await current.pageChecks.count()).toBe(1);
+    expect((await current.findings.get('v2-1'))!.reviewedAt).toBe(1001);
+    expect((await current.findings.get('v2-2'))!.reviewedAt).toBeNull();
+    current.close();
+    await Dexie.delete(name);
+  });
+});
