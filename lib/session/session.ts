@@ -255,6 +255,8 @@ export function attachSession(options: SessionOptions): Session {
     const win = doc.defaultView;
     if (win && 'MutationObserver' in win) {
       const observer = new win.MutationObserver((records) => {
+        // A page that removes our warnings gets them back (they are drawn again, not re-read).
+        if (records.some((r) => [...r.removedNodes].some((n) => (n as Element).hasAttribute?.(OWN_ATTR)))) requestRedraw();
         // Our own nodes never trigger a re-read.
         const foreign = records.some((r) => {
           const t = r.target as Element;
@@ -269,6 +271,11 @@ export function attachSession(options: SessionOptions): Session {
   }
 
   const observers: MutationObserver[] = [];
+  let redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  function requestRedraw(): void {
+    clearTimeout(redrawTimer);
+    redrawTimer = setTimeout(() => safely(draw), 50);
+  }
   function safely(f: () => unknown): void {
     if (detached) return;
     try {
@@ -324,6 +331,7 @@ export function attachSession(options: SessionOptions): Session {
       clearInterval(poll);
       clearTimeout(valueTimer);
       clearTimeout(scanTimer);
+      clearTimeout(redrawTimer);
       observers.forEach((o) => o.disconnect());
       for (const [t, type, fn, cap] of listeners) t.removeEventListener(type, fn, cap);
       overlays.forEach((o) => o.destroy());

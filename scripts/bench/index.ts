@@ -2,6 +2,7 @@
 import { runEngineBench } from './engine';
 import { runLogBench } from './log';
 import { runPageBench } from './page';
+import { axeReference, memoryPerTab, sizes } from './page-extra';
 
 const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(11);
 
@@ -20,7 +21,15 @@ async function main(): Promise<void> {
   console.log(`Page (${page.controls} controls, 20 suspect rows)`);
   console.log(`  full scan (read + evaluate)          ${ms(page.scan)}   goal < 20 ms`);
   console.log(`  re-check after one keystroke         ${ms(page.recheck)}   goal < 2 ms`);
-  console.log(`  ratio full scan / re-check           ${(page.scan / page.recheck).toFixed(1).padStart(8)}×\n`);
+  console.log(`  ratio full scan / re-check           ${(page.scan / page.recheck).toFixed(1).padStart(8)}×`);
+  const axe = await axeReference();
+  console.log(`  axe-core full run, same page (ref.)  ${ms(axe)}   CaseLint full scan / axe-core = ${(page.scan / axe).toFixed(3)}\n`);
+
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
+  console.log('Size (gzipped, what users download)');
+  for (const s of sizes()) console.log(`  ${s.name.padEnd(34)} ${kb(s.gzip)}   (${kb(s.bytes)} raw)`);
+  const mem = await memoryPerTab();
+  console.log(`  JS heap of a case-page tab           ${kb(mem.without)} without → ${kb(mem.with)} with CaseLint (+${((mem.with - mem.without) / 1024).toFixed(0)} KB)\n`);
 
   const log = await runLogBench();
   console.log(`Findings log (${log.rows.toLocaleString('en-US')} rows, real IndexedDB)`);
