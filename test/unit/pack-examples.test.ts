@@ -70,6 +70,14 @@ describe('the default pack follows the guideline', () => {
     });
   }
 
+  it('every rule carries its own messages, in Chinese and in English', () => {
+    for (const r of pack.rules) {
+      const messages = Object.values(r.messages);
+      expect(messages.length, r.id).toBeGreaterThan(0);
+      for (const m of messages) expect(m['zh-CN'] && m.en, r.id).toBeTruthy();
+    }
+  });
+
   it('covers at least 25 problem kinds (常见顽疾), each rule with its four parts', () => {
     expect(new Set(pack.rules.map((r) => r.guideline.chronicProblem)).size).toBeGreaterThanOrEqual(25);
     for (const r of pack.rules) {
