@@ -101,7 +101,12 @@ test('monthly bulletin prints to A4 PDF with its sections on their own pages', a
   await page.emulateMedia({ media: 'print' });
   const pdf = join(tmpdir(), `bulletin-${Date.now()}.pdf`);
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  let text: string;
+  try {
+    text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  } catch {
+    throw new Error('需要 pdftotext 读取打印出的 PDF：apt-get install -y poppler-utils / pdftotext is needed to read the printed PDF: install poppler-utils');
+  }
   expect(text).toContain('执法质量月通报');
   expect(text).toContain('各单位问题排名（按每案问题数）');
   expect(text).toContain('典型问题及案例');
