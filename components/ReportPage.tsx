@@ -15,7 +15,7 @@ import type { Pack } from '../rules/pack';
 import { formatDate, instantToWall, wallToInstant } from '../rules/periods/time';
 import { parseDateTime } from '../rules/values/parse';
 import { beijingTime } from '../lib/db/csv';
-import { download, stamp } from './download';
+import { download, stamp, XLSX_TYPE } from './download';
 import { ReportChart } from './ReportChart';
 
 export type ReportKind = 'daily' | 'weekly' | 'monthly' | 'officer' | 'whitepaper';
@@ -205,12 +205,7 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
             setStatus('正在生成 Excel…');
             void reportXlsx(doc)
               .then((buf) => {
-                const url = URL.createObjectURL(new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-                const a = document.createElement('a');
-                a.href = url;
-                a.download = `${base}.xlsx`;
-                a.click();
-                setTimeout(() => URL.revokeObjectURL(url), 10_000);
+                download(`${base}.xlsx`, buf, XLSX_TYPE);
                 setStatus('');
               })
               .catch((e: Error) => setStatus(`导出失败：${e.message}`));

@@ -1,6 +1,8 @@
-/** Saves text as a file from an extension page (no network: a blob URL). */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Saves text or bytes as a file from an extension page (no network: a blob URL). */
+export function download(name: string, data: string | ArrayBuffer, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

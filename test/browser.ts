@@ -28,6 +28,11 @@ export function requireBuild(): void {
   }
 }
 
+/** A plain Chromium (no extension): for the plugin, the reader and the benchmarks. */
+export async function launchPlain() {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+}
+
 export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<BrowserContext> {
   requireBuild();
   const dir = mkdtempSync(join(tmpdir(), 'caselint-profile-'));

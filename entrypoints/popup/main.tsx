@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { download, XLSX_TYPE } from '../../components/download';
 import { CaseLintDb } from '../../lib/db/database';
 import { thisWeekXlsx } from '../../lib/reports/weekly-export';
 import { lastErrorItem, readSettings } from '../../lib/settings/settings';
@@ -32,11 +33,7 @@ function Popup() {
             void (async () => {
               try {
                 const { name, data } = await thisWeekXlsx(new CaseLintDb(), defaultPack(), (await readSettings()).reviewerUnit);
-                const url = URL.createObjectURL(new Blob([data], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-                const a = document.createElement('a');
-                a.href = url;
-                a.download = name;
-                a.click();
+                download(name, data, XLSX_TYPE);
                 setStatus(`已导出：${name}`);
               } catch (e) {
                 setStatus(`导出失败：${(e as Error).message}`);

@@ -1,7 +1,6 @@
 /** Findings-log benchmark in Chromium's real IndexedDB (harness: scripts/bench/log-harness.ts). */
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumPath } from '../../test/browser';
+import { launchPlain } from '../../test/browser';
 import { startDemoServer } from '../demo-site/server';
 
 export type LogBench = {
@@ -22,7 +21,7 @@ export type LogBench = {
 
 export async function runLogBench(n = 100_000): Promise<LogBench> {
   const server = await startDemoServer(0);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  const browser = await launchPlain();
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/fixtures/plain-detention.html`);

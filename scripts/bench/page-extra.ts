@@ -7,12 +7,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumPath, launchWithExtension } from '../../test/browser';
+import { chromiumPath, launchPlain, launchWithExtension } from '../../test/browser';
 import { startDemoServer } from '../demo-site/server';
 import { bigPageHtml, median } from './page';
 
 export async function axeReference(runs = 5): Promise<number> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  const browser = await launchPlain();
   try {
     const page = await browser.newPage();
     await page.setContent(bigPageHtml());

@@ -5,8 +5,8 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumPath, PLUGIN_FILE, requireBuild } from '../../test/browser';
+import type { Page } from '@playwright/test';
+import { launchPlain, PLUGIN_FILE, requireBuild } from '../../test/browser';
 
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,7 +40,7 @@ export async function benchPage(page: Page, runs = 30): Promise<{ scan: number; 
 
 export async function runPageBench(): Promise<{ scan: number; recheck: number; controls: number }> {
   requireBuild();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  const browser = await launchPlain();
   try {
     const page = await browser.newPage();
     return await benchPage(page);

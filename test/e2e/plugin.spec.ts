@@ -1,12 +1,12 @@
 /** The intranet plugin: one script file injected into a page gives the same findings as the extension. */
-import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath, PLUGIN_FILE, requireBuild } from '../browser';
+import type { Browser } from '@playwright/test';
+import { launchPlain, PLUGIN_FILE, requireBuild } from '../browser';
 import { expect, test } from './fixtures';
 
 let browser: Browser;
 test.beforeAll(async () => {
   requireBuild();
-  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  browser = await launchPlain();
 });
 test.afterAll(async () => browser?.close());
 

@@ -1,12 +1,12 @@
 /** Page reading across DOM styles: what each control on the matrix page must read as (plugin scan, Chromium). */
-import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath, PLUGIN_FILE, requireBuild } from '../browser';
+import type { Browser } from '@playwright/test';
+import { launchPlain, PLUGIN_FILE, requireBuild } from '../browser';
 import { expect, test } from './fixtures';
 
 let browser: Browser;
 test.beforeAll(async () => {
   requireBuild();
-  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  browser = await launchPlain();
 });
 test.afterAll(async () => browser?.close());
 

@@ -3,8 +3,8 @@
  * read without a throw, and extension pages that make no request outside the extension.
  */
 import fc from 'fast-check';
-import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath, EXTENSION_ID, PLUGIN_FILE, requireBuild } from '../browser';
+import type { Browser } from '@playwright/test';
+import { EXTENSION_ID, launchPlain, PLUGIN_FILE, requireBuild } from '../browser';
 import { expect, test } from './fixtures';
 
 const XSS = [
@@ -78,7 +78,7 @@ let browser: Browser;
 test.describe('random pages', () => {
   test.beforeAll(async () => {
     requireBuild();
-    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+    browser = await launchPlain();
   });
   test.afterAll(async () => browser?.close());
 
