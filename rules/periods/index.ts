@@ -74,11 +74,6 @@ export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCa
   return { due, strictEnd, uncoveredYears: [...uncovered].sort() };
 }
 
-/** The earliest instant a closing value can mean: a date alone is read as 00:00 of that day. */
-export function closingInstant(v: WallTime): number {
-  return v.ms;
-}
-
 /** The latest instant a closing value can mean (for how late it was). */
 export function closingLatest(v: WallTime): number {
   return v.dateOnly ? v.ms + DAY : v.ms;

@@ -29,3 +29,15 @@ describe('label dictionary', () => {
     expect(keyForLabel('备注')).toBeUndefined();
   });
 });
+
+describe('site profiles', () => {
+  it('picks the profile whose URL pattern matches; a broken pattern matches nothing', async () => {
+    const { profileFor } = await import('../../lib/page/read');
+    const profiles = [
+      { id: 'broken', urlPattern: '(', fields: [] },
+      { id: 'jz', urlPattern: '^http://10\\.1\\.2\\.3:8080/jz/', fields: [{ key: 'detention.startAt', selector: '#jlsj' }] },
+    ];
+    expect(profileFor('http://10.1.2.3:8080/jz/case?id=1', profiles)?.id).toBe('jz');
+    expect(profileFor('http://10.1.2.4:8080/jz/case', profiles)).toBeUndefined();
+  });
+});
