@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// Report the extension service worker's own requests too (the no-network test watches them).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export default defineConfig({
   testDir: 'test/e2e',
   // Two cores: one browser at a time keeps timings honest and the run stable.

@@ -138,12 +138,21 @@ test.describe('random pages', () => {
   });
 });
 
-test('extension pages make no request outside the extension', async ({ freshContext: ctx }) => {
+test('the extension’s pages and service worker make no request outside the extension', async ({ freshContext: ctx, demo }) => {
   const outside: string[] = [];
   ctx.on('request', (r) => {
     const u = r.url();
-    if (!/^(chrome-extension:\/\/|data:|blob:|about:)/.test(u)) outside.push(u);
+    const ours = r.serviceWorker() !== null || u.startsWith('chrome-extension://') || r.frame()?.url().startsWith('chrome-extension://');
+    if (ours && !/^(chrome-extension:\/\/|data:|blob:|about:)/.test(u)) outside.push(u);
   });
+  // The worker at work: pages report findings, it writes the log; then every extension page.
+  for (const c of ['XS2024-0302/detention', 'XZ2024-0415/penalty']) {
+    const tab = await ctx.newPage();
+    await tab.goto(`${demo.url}/case/${c}`);
+    await expect(tab.locator('[data-caselint-rule]').first()).toBeVisible();
+    await tab.waitForTimeout(600);
+    await tab.close();
+  }
   for (const path of ['log.html', 'report.html#weekly', 'report.html#monthly', 'report.html#whitepaper', 'rule.html', 'popup.html', 'sidepanel.html?tabId=1']) {
     const p = await ctx.newPage();
     await p.goto(`chrome-extension://${EXTENSION_ID}/${path}`);
@@ -151,4 +160,8 @@ test('extension pages make no request outside the extension', async ({ freshCont
     await p.close();
   }
   expect(outside).toEqual([]);
+  // Control: a request from the worker is seen, so the silence above is real.
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  await sw.evaluate((u) => fetch(u).then(() => 0, () => 0), `${demo.url}/probe-from-worker`);
+  await expect.poll(() => outside).toEqual([`${demo.url}/probe-from-worker`]);
 });
