@@ -15,7 +15,7 @@ import type { Pack, Rule } from './pack';
 import { defaultCalendar, type HolidayCalendar } from './periods/calendar';
 import { addMonths, BEIJING_OFFSET_MINUTES, instantToWall, startOfDay, wallToInstant, yearOf } from './periods/time';
 import { validateIdNumber } from './values/id-number';
-import { parseValue, type ParsedValue } from './values/parse';
+import { normalizedText, parseValue, type ParsedValue } from './values/parse';
 
 /** One field as read from a page: its canonical key and text (null: the control is empty). */
 export interface FieldSnapshot {
@@ -66,6 +66,8 @@ export interface EngineOptions {
   zoneOffsetMinutes?: number;
   /** Evaluate only these rules (re-check after a keystroke). */
   only?: ReadonlySet<string>;
+  /** Which fields to report in `fields` (default: every field read); a re-check passes the changed ones. */
+  fieldKeys?: Iterable<string>;
 }
 
 interface CompiledRule {
@@ -75,6 +77,8 @@ interface CompiledRule {
   fields: Set<string>;
   groups: FieldGroup[];
   lawRefs: { text: string; from?: number; until?: number; scope?: string; adminType?: string }[];
+  /** The basis text when no reference depends on the case or the date (most rules). */
+  staticBasis?: string;
 }
 
 export interface CompiledPack {
@@ -135,7 +139,8 @@ export function compilePack(pack: Pack): CompiledPack {
       const law = pack.laws[ref.law];
       return { text: citation(pack, ref), from: dayOf(law?.from), until: dayOf(law?.until), scope: ref.scope, adminType: ref.adminType };
     });
-    return { rule, triggers, fields, groups, lawRefs };
+    const conditional = lawRefs.some((r) => r.from !== undefined || r.until !== undefined || r.scope !== undefined || r.adminType !== undefined);
+    return { rule, triggers, fields, groups, lawRefs, ...(conditional ? {} : { staticBasis: lawRefs.map((r) => r.text).join('；') }) };
   });
   return { pack, rules, dependents };
 }
@@ -168,7 +173,10 @@ function toColumns(snapshots: readonly FieldSnapshot[]): Columns {
   return cols;
 }
 
-type Cell = { state: 'empty' } | { state: 'ok'; value: ParsedValue; normalized: string } | { state: 'bad'; raw: string };
+type Cell = { state: 'empty' } | { state: 'ok'; value: ParsedValue; text?: string } | { state: 'bad'; raw: string };
+
+/** The normalised text of a readable cell, made once and only when asked for. */
+const textOf = (cell: Extract<Cell, { state: 'ok' }>) => (cell.text ??= normalizedText(cell.value));
 
 const EMPTY: Cell = { state: 'empty' };
 
@@ -229,7 +237,7 @@ class RecordView {
     if (raw === null || !col.def) c = EMPTY;
     else {
       const r = parseValue(col.def.type, raw);
-      c = r.ok ? { state: 'ok', value: r.parsed, normalized: r.normalized } : { state: 'bad', raw };
+      c = r.ok ? { state: 'ok', value: r.parsed } : { state: 'bad', raw };
     }
     col.cells[i] = c;
     return c;
@@ -312,7 +320,7 @@ class RowCtx implements RowContext {
     if (!v) return null;
     if (v.type === 'text' || v.type === 'enum') return v.value;
     const cell = this.record.cell(key, this.row);
-    return cell.state === 'ok' ? cell.normalized : null;
+    return cell.state === 'ok' ? textOf(cell) : null;
   }
   list(key: string): string[] | null {
     const v = this.value(key);
@@ -361,23 +369,24 @@ function makeContext(scan: Scan, c: CompiledRule, row: number, ruleUncovered: Se
 
 function inScope(c: CompiledRule, scan: Scan): boolean {
   const kind = scan.record.cell('case.kind', 0);
-  const kindText = kind.state === 'ok' ? kind.normalized : '';
+  const kindText = kind.state === 'ok' ? textOf(kind) : '';
   const admin = kindText === '行政';
   if (c.rule.scope === 'criminal' && admin) return false;
   if (c.rule.scope === 'administrative' && !admin) return false;
   if (c.rule.adminTypes && admin) {
     const t = scan.record.cell('case.adminType', 0);
-    const type = t.state === 'ok' && t.normalized ? t.normalized : '治安案件';
+    const type = t.state === 'ok' && textOf(t) ? textOf(t) : '治安案件';
     if (!c.rule.adminTypes.includes(type as '治安案件')) return false;
   }
   return true;
 }
 
 function basisFor(c: CompiledRule, scan: Scan, versionDate: number): string {
+  if (c.staticBasis !== undefined) return c.staticBasis;
   const kind = scan.record.cell('case.kind', 0);
-  const admin = kind.state === 'ok' && kind.normalized === '行政';
+  const admin = kind.state === 'ok' && textOf(kind) === '行政';
   const t = scan.record.cell('case.adminType', 0);
-  const adminType = t.state === 'ok' && t.normalized ? t.normalized : '治安案件';
+  const adminType = t.state === 'ok' && textOf(t) ? textOf(t) : '治安案件';
   const fits = c.lawRefs.filter(
     (r) =>
       (r.scope === undefined || (r.scope === 'administrative') === admin) &&
@@ -451,11 +460,12 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
 }
 
 /** Canonical key → normalised value as read (first row); null for an empty control. */
-function readFields(record: RecordView): Record<string, string | null> {
+function readFields(record: RecordView, keys: Iterable<string> = record.columns.keys()): Record<string, string | null> {
   const out: { [key: string]: string | null } = {};
-  for (const key of record.columns.keys()) {
+  for (const key of keys) {
+    if (!record.has(key)) continue;
     const cell = record.cell(key, 0);
-    out[key] = cell.state === 'empty' ? null : cell.state === 'ok' ? cell.normalized : cell.raw.trim();
+    out[key] = cell.state === 'empty' ? null : cell.state === 'ok' ? textOf(cell) : cell.raw.trim();
   }
   return out;
 }
@@ -472,7 +482,7 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
     overrides: options.overrides ?? {},
     uncovered: new Set(),
   };
-  const result: ScanResult = { fields: readFields(scan.record), passed: [], notApplicable: [], findings: [], warnings: [] };
+  const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   for (const c of compiled.rules) {
     if (options.only && !options.only.has(c.rule.id)) continue;
     if (scan.overrides[c.rule.id]?.enabled === false) continue;

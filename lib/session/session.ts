@@ -192,9 +192,9 @@ export function attachSession(options: SessionOptions): Session {
     }
     if (!changed.size) return;
     const only = rulesAffectedBy(pack, changed);
-    const partial = evaluate(pack, snapshots, { ...engineOptions(), only });
+    const partial = evaluate(pack, snapshots, { ...engineOptions(), only, fieldKeys: changed });
     result = {
-      fields: partial.fields,
+      fields: { ...result.fields, ...partial.fields },
       passed: [...result.passed.filter((id) => !only.has(id)), ...partial.passed],
       notApplicable: [...result.notApplicable.filter((id) => !only.has(id)), ...partial.notApplicable],
       findings: [...result.findings.filter((f) => !only.has(f.ruleId)), ...partial.findings],

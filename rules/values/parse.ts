@@ -12,7 +12,7 @@ export type ParsedValue =
   | { type: 'list'; value: string[] }
   | { type: 'enum' | 'text'; value: string };
 
-export type ParseResult = { ok: true; parsed: ParsedValue; normalized: string } | { ok: false };
+export type ParseResult = { ok: true; parsed: ParsedValue } | { ok: false };
 
 /** Full-width ASCII (Ｕ+FF01–FF5E) and the ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
@@ -104,6 +104,25 @@ export function parseList(text: string): string[] {
 
 const formatAmount = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
+/** The value as the result's `fields` show it: `2024-03-05 14:30`, `3000`, `是`, names joined by `、`. */
+export function normalizedText(v: ParsedValue): string {
+  switch (v.type) {
+    case 'datetime':
+    case 'date':
+      return formatWall(v.value.ms, v.value.dateOnly);
+    case 'amount':
+      return formatAmount(v.value);
+    case 'int':
+      return String(v.value);
+    case 'bool':
+      return v.value ? '是' : '否';
+    case 'list':
+      return v.value.join('、');
+    default:
+      return v.value;
+  }
+}
+
 /**
  * Reads a field's text as its type. Empty text is not handled here: the caller treats it as
  * "present but empty" (contracts.md §6).
@@ -116,28 +135,24 @@ export function parseValue(type: FieldType, text: string): ParseResult {
       if (!v) return { ok: false };
       // A date field carries no time even if a page appends one.
       const value = type === 'date' ? { ms: v.ms - (v.ms % 86_400_000), dateOnly: true } : v;
-      return { ok: true, parsed: { type, value }, normalized: formatWall(value.ms, value.dateOnly) };
+      return { ok: true, parsed: { type, value } };
     }
     case 'amount': {
       const v = parseAmount(text);
-      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v }, normalized: formatAmount(v) };
+      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v } };
     }
     case 'int': {
       const v = parseInt10(text);
-      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v }, normalized: String(v) };
+      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v } };
     }
     case 'bool': {
       const v = parseBool(text);
-      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v }, normalized: v ? '是' : '否' };
+      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v } };
     }
-    case 'list': {
-      const v = parseList(text);
-      return { ok: true, parsed: { type, value: v }, normalized: v.join('、') };
-    }
+    case 'list':
+      return { ok: true, parsed: { type, value: parseList(text) } };
     case 'enum':
-    case 'text': {
-      const v = normalizeText(text);
-      return { ok: true, parsed: { type, value: v }, normalized: v };
-    }
+    case 'text':
+      return { ok: true, parsed: { type, value: normalizeText(text) } };
   }
 }
