@@ -10,6 +10,7 @@ export interface LoggedRow {
   row: number | null;
   status: string;
   timesSeen: number;
+  firstSeen: number;
   fixedAt: number | null;
   subjectiveLevel: string | null;
   dismissReason: string | null;

@@ -24,6 +24,8 @@ const PAGES: [string, string][] = [
 ];
 const FINDINGS = PAGES.reduce((n, [c, p]) => n + expectedFindings(c, p).length, 0); // 4 + 3 + 0 + 8 + 0
 
+let day = '';
+
 async function visitDemo(ctx: BrowserContext, url: string) {
   for (const [c, p] of PAGES) {
     const tab = await ctx.newPage();
@@ -33,7 +35,11 @@ async function visitDemo(ctx: BrowserContext, url: string) {
     await tab.close();
   }
   const log = await openLogPage(ctx);
-  await waitForLog(log, FINDINGS);
+  const rows = await waitForLog(log, FINDINGS);
+  // The Beijing day the findings were logged: reports are opened for it, not for "now", so a run
+  // that crosses Monday 00:00 Beijing time still sees its findings in one week.
+  const first = Math.min(...rows.map((r) => r.firstSeen));
+  day = new Date(first + 8 * 3600_000).toISOString().slice(0, 10);
   // The reviewer's unit heads every report.
   await log.evaluate(() =>
     (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
@@ -60,7 +66,7 @@ function rowOf(ws: ExcelJS.Worksheet, first: string): ExcelJS.CellValue[] {
 test('weekly report from demo findings: figures, charts with tables, XLSX export read back', async ({ freshContext: ctx, demo }) => {
   await visitDemo(ctx, demo.url);
   const page = await ctx.newPage();
-  await page.goto(`chrome-extension://${EXTENSION_ID}/report.html#weekly`);
+  await page.goto(`chrome-extension://${EXTENSION_ID}/report.html#weekly?date=${day}`);
   const overview = page.locator('[data-section="概况"]');
   await expect(overview.locator('tr', { hasText: '新发现问题' }).locator('td').nth(1)).toHaveText(String(FINDINGS));
   await expect(overview.locator('tr', { hasText: '检查案件数' }).locator('td').nth(1)).toHaveText('4');
@@ -96,7 +102,7 @@ test('weekly report from demo findings: figures, charts with tables, XLSX export
 test('monthly bulletin prints to A4 PDF with its sections on their own pages', async ({ freshContext: ctx, demo }) => {
   await visitDemo(ctx, demo.url);
   const page = await ctx.newPage();
-  await page.goto(`chrome-extension://${EXTENSION_ID}/report.html#monthly`);
+  await page.goto(`chrome-extension://${EXTENSION_ID}/report.html#monthly?date=${day}`);
   await expect(page.locator('[data-section="单位排名"] tbody tr').first()).toContainText('滨江分局城北派出所');
   await page.emulateMedia({ media: 'print' });
   const pdf = join(tmpdir(), `bulletin-${Date.now()}.pdf`);
@@ -147,7 +153,7 @@ test('merging another reviewer’s export gives one report across units without 
     await expect(log.locator('.banner.ok')).toContainText('导入完成');
   }
   const page = await ctx.newPage();
-  await page.goto(`chrome-extension://${EXTENSION_ID}/report.html#weekly`);
+  await page.goto(`chrome-extension://${EXTENSION_ID}/report.html#weekly?date=${day}`);
   const units = page.locator('[data-section="各单位"] tbody tr');
   await expect(units.filter({ hasText: '开发区派出所' }).locator('td')).toHaveText(['开发区派出所', '4', '3', '3', '0.75', '75.0%']);
   await expect(units.filter({ hasText: '合计' }).locator('td').nth(3)).toHaveText(String(FINDINGS + 3));
