@@ -84,6 +84,8 @@ interface CompiledRule {
 export interface CompiledPack {
   pack: Pack;
   rules: CompiledRule[];
+  /** Rule id → compiled rule, for re-checking a few rules. */
+  byId?: Map<string, CompiledRule>;
   /** Field key → ids of the rules that read it. */
   dependents: Map<string, Set<string>>;
 }
@@ -142,7 +144,7 @@ export function compilePack(pack: Pack): CompiledPack {
     const conditional = lawRefs.some((r) => r.from !== undefined || r.until !== undefined || r.scope !== undefined || r.adminType !== undefined);
     return { rule, triggers, fields, groups, lawRefs, ...(conditional ? {} : { staticBasis: lawRefs.map((r) => r.text).join('；') }) };
   });
-  return { pack, rules, dependents };
+  return { pack, rules, dependents, byId: new Map(rules.map((c) => [c.rule.id, c])) };
 }
 
 /** The rule ids to re-run when these fields change. */
@@ -397,10 +399,26 @@ function basisFor(c: CompiledRule, scan: Scan, versionDate: number): string {
   return (fits.length ? fits : c.lawRefs).map((r) => r.text).join('；');
 }
 
+/** Every trigger entry has one of its fields on the page (for this row). */
+function triggered(c: CompiledRule, record: RecordView, row: number): boolean {
+  for (const alts of c.triggers) {
+    let any = false;
+    for (const k of alts) {
+      if (record.rowIndex(k, row) !== undefined) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
 function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed' | 'na' | 'found' {
   const { rule } = c;
   if (!inScope(c, scan)) return 'na';
-  const rows = Math.max(1, ...c.groups.map((g) => scan.record.rowsOf(g)));
+  let rows = 1;
+  for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
   // A finding names its row when it concerns one person (a group field) or the page has several.
   const rowOf = (fieldKey: string, row: number) => (c.groups.length > 0 && (rows > 1 || fieldGroup(fieldKey)) ? { row } : {});
   let applicable = false;
@@ -411,7 +429,7 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
   for (let row = 0; row < rows; row++) {
     const uncovered = new Set<number>(); // rarely filled: only when a roll-over needs a year the calendar lacks
     const ctx = makeContext(scan, c, row, uncovered);
-    if (!c.triggers.every((alts) => alts.some((k) => ctx.has(k)))) continue;
+    if (!triggered(c, scan.record, row)) continue;
     applicable = true;
     let out: Outcome;
     let versionDate = scan.now;
@@ -483,7 +501,8 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
     uncovered: new Set(),
   };
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
-  for (const c of compiled.rules) {
+  const rules = options.only && compiled.byId ? [...options.only].flatMap((id) => compiled.byId!.get(id) ?? []) : compiled.rules;
+  for (const c of rules) {
     if (options.only && !options.only.has(c.rule.id)) continue;
     if (scan.overrides[c.rule.id]?.enabled === false) continue;
     const r = evaluateRule(scan, c, result.findings);
@@ -527,7 +546,8 @@ export function evaluateCheck(
     overrides: {},
     uncovered: new Set(),
   };
-  const rows = Math.max(1, ...c.groups.map((g) => scan.record.rowsOf(g)));
+  let rows = 1;
+  for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
   const out: CheckResult[] = [];
   for (let row = 0; row < rows; row++) {
     const ctx = makeContext(scan, c, row, new Set());

@@ -30,8 +30,10 @@ export interface PeriodEnd {
   uncoveredYears: number[];
 }
 
+const NONE: number[] = [];
+
 export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCalendar = defaultCalendar): PeriodEnd {
-  const uncovered = new Set<number>();
+  const uncovered = new Set<number>(); // almost always empty: only years beyond the calendar's data
   const day0 = startOfDay(start.ms);
   const rollOver = (lastDay: number) =>
     spec.custody ? lastDay : calendar.firstWorkingDayFrom(lastDay, uncovered);
@@ -71,7 +73,7 @@ export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCa
       break;
     }
   }
-  return { due, strictEnd, uncoveredYears: [...uncovered].sort() };
+  return { due, strictEnd, uncoveredYears: uncovered.size ? [...uncovered].sort() : NONE };
 }
 
 /** The latest instant a closing value can mean (for how late it was). */
