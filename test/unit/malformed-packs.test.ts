@@ -1,0 +1,58 @@
+/**
+ * Twenty malformed packs, each rejected with its errors by path; a valid pack is never changed by
+ * a rejected one (the plugin's loadPack keeps the old pack — see test/e2e/plugin.spec.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { validatePack } from '../../rules/pack';
+import { defaultPackData } from '../../rules/packs/default';
+
+type Json = Record<string, unknown> & { rules: Record<string, unknown>[] };
+const base = (): Json => JSON.parse(JSON.stringify(defaultPackData));
+const rule = (p: Json, i: number) => p.rules[i] as Record<string, unknown> & { check: Record<string, unknown>; guideline: Record<string, unknown>; examples: Record<string, unknown[]> };
+
+const CASES: [string, () => unknown, RegExp][] = [
+  ['not an object', () => 42, /\(pack\)/],
+  ['not JSON at all', () => '{"format": "caselint.pack/v1",', /not valid JSON/],
+  ['wrong format', () => ({ ...base(), format: 'caselint.pack/v2' }), /^format: /],
+  ['no rules', () => ({ ...base(), rules: [] }), /^rules: /],
+  ['rules is not a list', () => ({ ...base(), rules: {} }), /^rules: /],
+  ['unknown check', () => { const p = base(); rule(p, 0).check = { type: 'regex-match' }; return p; }, /^rules\[0\]\.check\.type: unknown check "regex-match"/],
+  ['wrong parameter type', () => { const p = base(); rule(p, 7).check.period = { unit: 'hour', amount: '24' }; return p; }, /^rules\[7\]\.check\.period\.amount: /],
+  ['negative period', () => { const p = base(); rule(p, 7).check.period = { unit: 'hour', amount: -24 }; return p; }, /^rules\[7\]\.check\.period\.amount: expected a positive number/],
+  ['unknown period unit', () => { const p = base(); rule(p, 7).check.period = { unit: 'week', amount: 1 }; return p; }, /^rules\[7\]\.check\.period\.unit: /],
+  ['duplicate id', () => { const p = base(); rule(p, 2).id = String(rule(p, 1).id); return p; }, /^rules\[2\]\.id: duplicate rule id/],
+  ['id not kebab-case', () => { const p = base(); rule(p, 0).id = 'Case Receipt'; return p; }, /^rules\[0\]\.id: expected a kebab-case id/],
+  ['unknown field key in a check', () => { const p = base(); rule(p, 7).check.to = 'detention.sendToJailAt'; return p; }, /^rules\[7\]\.check\.to: unknown field key "detention\.sendToJailAt"/],
+  ['unknown field key in a condition', () => { const p = base(); rule(p, 0).when = { op: 'set', field: 'case.whenAccepted' }; return p; }, /^rules\[0\]\.when\.field: unknown field key/],
+  ['unknown condition op', () => { const p = base(); rule(p, 0).when = { op: 'matches', field: 'case.acceptedAt' }; return p; }, /^rules\[0\]\.when/],
+  ['__proto__ key', () => JSON.stringify(base()).replace('"format":', '"__proto__":{"isAdmin":true},"format":'), /^__proto__: forbidden key "__proto__"/],
+  ['constructor key deep inside', () => { const p = base(); Object.defineProperty(rule(p, 3).guideline, 'constructor', { value: { prototype: {} }, enumerable: true }); return JSON.parse(JSON.stringify(p)); }, /forbidden key "constructor"/],
+  ['unknown law reference', () => { const p = base(); rule(p, 0).guideline.basis = [{ law: 'CPL2030', article: 1 }]; return p; }, /^rules\[0\]\.guideline\.basis\[0\]\.law: unknown law "CPL2030"/],
+  ['unknown category', () => { const p = base(); rule(p, 0).category = 'traffic'; return p; }, /^rules\[0\]\.category: unknown category "traffic"/],
+  ['missing English message', () => { const p = base(); rule(p, 1).messages = { late: { 'zh-CN': '超期' } }; return p; }, /^rules\[1\]\.messages\.late\.en: /],
+  ['no failing example', () => { const p = base(); rule(p, 0).examples.fail = []; return p; }, /^rules\[0\]\.examples\.fail: /],
+  ['unknown key in a rule', () => { const p = base(); rule(p, 0).script = 'alert(1)'; return p; }, /^rules\[0\]/],
+  ['severity not in the vocabulary', () => { const p = base(); rule(p, 0).severity = 'fatal'; return p; }, /^rules\[0\]\.severity: /],
+];
+
+describe('malformed packs', () => {
+  it('has at least 20 of them', () => expect(CASES.length).toBeGreaterThanOrEqual(20));
+  for (const [name, make, error] of CASES) {
+    it(`rejects: ${name}`, () => {
+      const r = validatePack(make());
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.some((e) => error.test(e)), r.errors.join('\n')).toBe(true);
+    });
+  }
+  it('a pack with several problems lists them all', () => {
+    const p = base();
+    rule(p, 0).severity = 'fatal';
+    rule(p, 7).check.period = { unit: 'hour', amount: -1 };
+    rule(p, 2).id = String(rule(p, 1).id);
+    const r = validatePack(p);
+    expect(!r.ok && r.errors.length).toBeGreaterThanOrEqual(3);
+  });
+  it('the default pack itself is untouched and valid after all of this', () => {
+    expect(validatePack(defaultPackData).ok).toBe(true);
+  });
+});
