@@ -2,7 +2,7 @@
  * Report pages (日清周结月通报, 民警执法档案, 执法现状白皮书) for any period, Beijing time, weeks
  * Monday to Sunday: figures, charts with their numbers in tables, CSV/XLSX export and printing.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CaseLintDb } from '../lib/db/database';
 import { dailyReport, monthlyBulletin, officerRecord, officersOf, weeklyReport } from '../lib/reports/aggregate';
 import { reportCsv, reportXlsx } from '../lib/reports/export';
@@ -157,8 +157,7 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
     };
   }, [db, pack, state.kind, state.scope, state.officer, at]);
 
-  const period = useMemo(() => doc?.period ?? '', [doc]);
-  const base = doc ? `caselint-${doc.title}-${period}-${stamp(now)}` : '';
+  const base = doc ? `caselint-${doc.title}-${doc.period}-${stamp(now)}` : '';
 
   return (
     <div class="page report-page">

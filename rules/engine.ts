@@ -365,10 +365,6 @@ class RowCtx implements RowContext {
   }
 }
 
-function makeContext(scan: Scan, c: CompiledRule, row: number, ruleUncovered: Set<number>): RowContext {
-  return new RowCtx(scan, c, row, ruleUncovered);
-}
-
 function inScope(c: CompiledRule, scan: Scan): boolean {
   const kind = scan.record.cell('case.kind', 0);
   const kindText = kind.state === 'ok' ? textOf(kind) : '';
@@ -428,7 +424,7 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
   const messages = rule.messages;
   for (let row = 0; row < rows; row++) {
     const uncovered = new Set<number>(); // rarely filled: only when a roll-over needs a year the calendar lacks
-    const ctx = makeContext(scan, c, row, uncovered);
+    const ctx = new RowCtx(scan, c, row, uncovered);
     if (!triggered(c, scan.record, row)) continue;
     applicable = true;
     let out: Outcome;
@@ -550,7 +546,7 @@ export function evaluateCheck(
   for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
   const out: CheckResult[] = [];
   for (let row = 0; row < rows; row++) {
-    const ctx = makeContext(scan, c, row, new Set());
+    const ctx = new RowCtx(scan, c, row, new Set());
     try {
       out.push(ctx.evaluate(check));
     } catch (e) {

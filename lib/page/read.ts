@@ -7,7 +7,7 @@
  */
 import type { FieldSnapshot } from '../../rules/engine';
 import { fieldGroup } from '../../rules/fields';
-import { keyForLabel, normalizeLabel } from './labels';
+import { keyForLabel } from './labels';
 import { isControl, textSource, valueSource, type ValueSource } from './controls';
 
 /** Marks CaseLint's own nodes: the reader and the observers skip them. */
@@ -134,12 +134,8 @@ function sourceIn(container: Element): ValueSource | null {
   return textSource(container);
 }
 
-interface Cells {
-  cells: Element[];
-}
-
-function rowCells(tr: Element): Cells {
-  return { cells: [...tr.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH') };
+function rowCells(tr: Element): Element[] {
+  return [...tr.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 }
 
 /** Tables of repeated rows: a header row of labels, one data row per person (read by column). */
@@ -149,7 +145,7 @@ function readRepeatedTables(doc: Document | Element, consumed: Set<Element>, out
     const rows = [...table.querySelectorAll(':scope > thead > tr, :scope > tbody > tr, :scope > tr')];
     // A header row stands at the top: look at the first three rows only (a 2,000-row form table is not re-read per row).
     for (let h = 0; h < Math.min(rows.length, 3); h++) {
-      const { cells } = rowCells(rows[h]!);
+      const cells = rowCells(rows[h]!);
       if (cells.length < 2) continue;
       const keys = cells.map((c) => (c.querySelector('input, select, textarea') ? undefined : keyForLabel(c.textContent ?? '')));
       const labelled = keys.filter(Boolean).length;
@@ -157,7 +153,7 @@ function readRepeatedTables(doc: Document | Element, consumed: Set<Element>, out
       // Data rows follow with the same number of cells and no labels of their own.
       let r = 0;
       for (let d = h + 1; d < rows.length; d++) {
-        const data = rowCells(rows[d]!).cells;
+        const data = rowCells(rows[d]!);
         if (data.length !== cells.length) break;
         if (data.filter((c) => !c.querySelector('input, select, textarea') && keyForLabel(c.textContent ?? '')).length >= 2) break;
         data.forEach((cell, j) => {
@@ -270,4 +266,3 @@ export function snapshotsOf(bindings: readonly FieldBinding[]): FieldSnapshot[] 
   return out;
 }
 
-export { normalizeLabel };
