@@ -11,7 +11,8 @@ import { allMatching, countLog, distinct, queryLog, type LogFilter, type LogQuer
 import { backup, exportFindings } from '../lib/db/repository';
 import { DISMISS_LABELS, DISMISS_REASONS, STATUS_LABELS, STATUSES, SUBJECTIVE_LEVELS, type FindingRow } from '../lib/db/rows';
 import { request } from '../lib/messaging/protocol';
-import { lastErrorItem, readSettings, settingsItem, type Settings } from '../lib/settings/settings';
+import { lastErrorItem, type Settings } from '../lib/settings/settings';
+import { readSettings, updateSettings } from '../lib/config/store';
 import { fieldLabel } from '../rules/fields';
 import type { Pack } from '../rules/pack';
 import { parseDateTime } from '../rules/values/parse';
@@ -139,7 +140,11 @@ export function LogPage({ db, pack, send }: LogPageProps) {
   }
 
   async function saveSettings(next: Settings) {
-    await settingsItem.setValue(next);
+    try {
+      await updateSettings(next);
+    } catch (e) {
+      return setMessage({ kind: 'error', text: (e as Error).message });
+    }
     setSettings(next);
     if (next.retentionDays) {
       const r = await request(send, 'ui-bg:retention', { days: next.retentionDays });
@@ -249,6 +254,10 @@ export function LogPage({ db, pack, send }: LogPageProps) {
         </button>
       </section>
 
+      {settings && settings.role !== 'reviewer' ? (
+        <p class="card muted officer-note">确认、排除问题属于法制审核员的审核流程。如您负责审核，请在“设置 → 角色”中选择“法制审核员”。</p>
+      ) : null}
+      {settings?.role === 'reviewer' ? (
       <section class="card bulk" aria-label="批量处理">
         <span>
           已选 <b data-selected>{selected.size}</b> 条
@@ -289,6 +298,7 @@ export function LogPage({ db, pack, send }: LogPageProps) {
           重新打开
         </button>
       </section>
+      ) : null}
 
       <table class="log-table">
         <thead>
@@ -423,7 +433,7 @@ function SettingsForm({ value, onSave }: { value: Settings; onSave: (s: Settings
         const n = days.trim() ? Number(days) : null;
         if (n !== null && (!Number.isInteger(n) || n <= 0)) return setError('保留期限应为正整数天数，留空表示全部保留。');
         setError('');
-        onSave({ reviewerName: name.trim() || null, reviewerUnit: unit.trim() || null, retentionDays: n, reminders });
+        onSave({ ...value, reviewerName: name.trim() || null, reviewerUnit: unit.trim() || null, retentionDays: n, reminders });
       }}
     >
       <label>

@@ -10,7 +10,7 @@ import { loadMonthly, loadRange } from '../lib/reports/load';
 import { dayPeriod, lastPeriods, monthPeriod, periodOf, previous, weekPeriod, type Period } from '../lib/reports/period';
 import { dailyDoc, monthlyDoc, officerDoc, weeklyDoc, whitePaperDoc, type Cell, type ReportDoc, type Section } from '../lib/reports/sheets';
 import { whitePaper } from '../lib/reports/white-paper';
-import { readSettings } from '../lib/settings/settings';
+import { readSettings } from '../lib/config/store';
 import type { Pack } from '../rules/pack';
 import { formatDate, instantToWall, wallToInstant } from '../rules/periods/time';
 import { parseDateTime } from '../rules/values/parse';

@@ -8,7 +8,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CaseLintDb } from '../lib/db/database';
 import { applyRetention, importLog, recordPage, review } from '../lib/db/repository';
 import { BgToCs, Envelope, pageKey, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
-import { lastErrorItem, readSettings, settingsItem } from '../lib/settings/settings';
+import { lastErrorItem } from '../lib/settings/settings';
+import { loadConfig, readSettings, watchConfig } from '../lib/config/store';
+import { registeredOrigins } from '../lib/config/effective';
+import { syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
 import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
 
 type SidePanelApi = { open(options: { tabId: number }): Promise<void> };
@@ -71,6 +74,17 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
       return failure(e);
     }
   },
+  async 'cs-bg:open-rule'(input, sender) {
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(input.ruleId)}`, index: (sender.tab?.index ?? -1) + 1 });
+    return { ok: true };
+  },
+  async 'ui-bg:sync-sites'() {
+    try {
+      return { ok: true, ...(await syncSites()) };
+    } catch (e) {
+      return { ok: false, error: `站点注册失败：${(e as Error).message}` };
+    }
+  },
   async 'ui-bg:retention'(input) {
     try {
       return { ok: true, deleted: await applyRetention(database(), input.days, Date.now()) };
@@ -84,6 +98,14 @@ function dispatch<T extends MessageType>(type: T, rawInput: unknown, sender: Sen
   const input = protocol[type].input.safeParse(rawInput);
   if (!input.success) return undefined;
   return handlers[type](input.data as Input<T>, sender);
+}
+
+/** Registers the content script on the configured intranet origins (idempotent; see lib/sites). */
+export async function syncSites(): Promise<SyncResult> {
+  const scripting = (browser as unknown as { scripting?: ScriptingApi }).scripting;
+  const permissions = browser.permissions as unknown as PermissionsApi | undefined;
+  if (!scripting || !permissions) return { registered: [], unregistered: [], missingPermission: [], errors: ['此浏览器不支持动态注册内容脚本'] };
+  return syncSiteScripts(scripting, permissions, registeredOrigins(await loadConfig()));
 }
 
 /** Schedules (or removes) the morning reminder according to the settings. */
@@ -110,12 +132,27 @@ export default defineBackground({
       void browser.storage.session.remove(pageKey(tabId));
     });
 
+    // Chrome drops dynamic content scripts on update: re-register on install, update and startup.
+    const resync = () => void syncSites().catch(() => {});
     browser.runtime.onStartup.addListener(() => {
       void readSettings().then((s) => applyRetention(database(), s.retentionDays, Date.now())).catch(() => {});
       void scheduleReminders();
+      resync();
     });
-    browser.runtime.onInstalled.addListener(() => void scheduleReminders());
-    settingsItem.watch(() => void scheduleReminders());
+    browser.runtime.onInstalled.addListener(() => {
+      void scheduleReminders();
+      resync();
+    });
+    let debounce: ReturnType<typeof setTimeout> | undefined;
+    watchConfig(() => {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => {
+        void scheduleReminders();
+        resync();
+      }, 100);
+    });
+    browser.permissions?.onAdded?.addListener(resync);
+    browser.permissions?.onRemoved?.addListener(resync);
     browser.alarms?.onAlarm.addListener((alarm) => {
       if (alarm.name !== REMINDER_ALARM) return;
       const r = reminderFor(Date.now());

@@ -3,16 +3,25 @@
  * reviewer's audit panel opens with Alt+Shift+A (or the extension's command); every result goes to
  * the background's findings log (until acknowledged). Runs in every frame; a same-origin subframe
  * leaves the work to the top frame (which reads frames too), a cross-origin frame is a page of its own.
+ *
+ * Declared for the built-in demo origins and registered at run time for the intranet sites the user
+ * or the unit's policy adds. It follows the configuration live: a site switched off in the popup,
+ * a new pack, a rule override or a picked field take effect without reloading the page.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compilePack, type ScanResult } from '../rules/engine';
 import { parseList } from '../rules/values/parse';
-import { defaultPack } from '../rules/packs/default';
+import { isActiveOn, type EffectiveConfig } from '../lib/config/effective';
+import { assignProfileField, loadCalendar, loadConfig, watchConfig } from '../lib/config/store';
+import { profileFor } from '../lib/page/read';
+import { urlPatternFor } from '../lib/page/selector';
+import { startPicker } from '../lib/picker/picker';
+import type { HolidayCalendar } from '../rules/periods/calendar';
 import { attachSession } from '../lib/session/session';
 import { InPagePanel } from '../lib/panel/in-page';
 import { isPanelShortcut, panelData } from '../lib/panel/data';
-import { BgToCs, type Input } from '../lib/messaging/protocol';
+import { BgToCs, request, type Input } from '../lib/messaging/protocol';
 import { createReporter } from '../lib/messaging/reporter';
 
 function topIsReachable(): boolean {
@@ -51,56 +60,130 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (topIsReachable()) return;
-    const pack = compilePack(defaultPack());
-    const docUrl = (ruleId: string) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`;
-    const session = attachSession({ root: document, pack, docUrl });
-    const panel = new InPagePanel(document, (f) => session.focus(f), docUrl);
+    // A configured site on a built-in origin matches twice (declared and registered): run once.
+    const flag = globalThis as { __caselintContent?: boolean };
+    if (flag.__caselintContent) return;
+    flag.__caselintContent = true;
 
-    const reporter = createReporter({
-      send: (m) => browser.runtime.sendMessage(m),
-      onAnswer: (answer) => {
-        if (answer.ok) {
-          session.setSuppressed(answer.dismissedRules);
-          session.setNotice(null);
-        } else session.setNotice(answer.error);
-      },
+    let stop: (() => void) | undefined;
+    let stopPicker: (() => void) | undefined;
+    let config: EffectiveConfig | undefined;
+    let generation = 0;
+    const restart = async () => {
+      const mine = ++generation;
+      const [next, calendar] = await Promise.all([loadConfig(), loadCalendar()]);
+      if (mine !== generation || ctx.isInvalid) return;
+      stop?.();
+      stop = undefined;
+      config = next;
+      if (isActiveOn(next, location.origin)) stop = run(next, calendar);
+    };
+    void restart();
+    let debounce: ReturnType<typeof setTimeout> | undefined;
+    const unwatch = watchConfig(() => {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void restart(), 50);
     });
-    // Typing re-checks often: report the page a moment after it settles.
-    let reportTimer: ReturnType<typeof setTimeout> | undefined;
-    const onResult = (r: ScanResult) => {
-      panel.update(panelData(r, pack, document.title));
-      clearTimeout(reportTimer);
-      reportTimer = setTimeout(() => {
-        const raw = session.result();
-        // A page with no case field at all is not a case page: nothing to log.
-        if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
-      }, 250);
-    };
-    const unsubscribe = session.subscribe(onResult);
 
-    const onKey = (e: KeyboardEvent) => {
-      if (!isPanelShortcut(e)) return;
-      e.preventDefault();
-      e.stopPropagation();
-      panel.toggle();
-    };
-    window.addEventListener('keydown', onKey, true);
     const onMessage = (message: unknown) => {
       const m = BgToCs.safeParse(message);
-      if (!m.success) return undefined;
-      if (m.data.type === 'bg-cs:toggle-panel') panel.toggle();
-      else if (m.data.type === 'bg-cs:focus') session.focus(m.data);
-      return undefined;
+      if (!m.success || m.data.type !== 'bg-cs:pick-field') return undefined;
+      if (stopPicker) return Promise.resolve({ ok: true });
+      const urlPattern = urlPatternFor(location.href);
+      stopPicker = startPicker({
+        doc: document,
+        assigned: config?.profiles.find((p) => p.urlPattern === urlPattern)?.fields ?? [],
+        save: (field) => assignProfileField(urlPattern, field),
+        onClose: () => {
+          stopPicker?.();
+          stopPicker = undefined;
+        },
+      });
+      return Promise.resolve({ ok: true });
     };
     browser.runtime.onMessage.addListener(onMessage);
+
     ctx.onInvalidated(() => {
-      unsubscribe();
-      clearTimeout(reportTimer);
-      reporter.stop();
-      panel.close();
-      session.detach();
-      window.removeEventListener('keydown', onKey, true);
+      generation++;
+      clearTimeout(debounce);
+      unwatch();
+      stop?.();
+      stopPicker?.();
       browser.runtime.onMessage.removeListener(onMessage);
+      flag.__caselintContent = false;
     });
   },
 });
+
+/** Reads and checks the page with the configuration in force; returns the function that stops it. */
+function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
+  const pack = compilePack(config.pack);
+  const docUrl = (ruleId: string) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`;
+  const session = attachSession({
+    root: document,
+    pack,
+    docUrl,
+    profile: profileFor(location.href, config.profiles),
+    engine: { overrides: config.ruleOverrides, calendar },
+  });
+  const reviewer = config.settings.role === 'reviewer';
+  const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl) : undefined;
+
+  const reporter = createReporter({
+    send: (m) => browser.runtime.sendMessage(m),
+    onAnswer: (answer) => {
+      if (answer.ok) {
+        session.setSuppressed(answer.dismissedRules);
+        session.setNotice(null);
+      } else session.setNotice(answer.error);
+    },
+  });
+  // Typing re-checks often: report the page a moment after it settles.
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const onResult = (r: ScanResult) => {
+    panel?.update(panelData(r, pack, document.title));
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => {
+      const raw = session.result();
+      // A page with no case field at all is not a case page: nothing to log.
+      if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
+    }, 250);
+  };
+  const unsubscribe = session.subscribe(onResult);
+
+  // A web page may not open extension pages: "查看规则全文" asks the worker to open the rule page.
+  const onDocClick = (e: MouseEvent) => {
+    const link = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement && n.href.startsWith(browser.runtime.getURL('/rule.html')));
+    if (!link || !e.isTrusted) return;
+    e.preventDefault();
+    const ruleId = decodeURIComponent(new URL(link.href).hash.slice(1));
+    void request((m) => browser.runtime.sendMessage(m), 'cs-bg:open-rule', { ruleId }).catch(() => {});
+  };
+  document.addEventListener('click', onDocClick, true);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (!panel || !isPanelShortcut(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    panel.toggle();
+  };
+  window.addEventListener('keydown', onKey, true);
+  const onMessage = (message: unknown) => {
+    const m = BgToCs.safeParse(message);
+    if (!m.success) return undefined;
+    if (m.data.type === 'bg-cs:toggle-panel') panel?.toggle();
+    else if (m.data.type === 'bg-cs:focus') session.focus(m.data);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  return () => {
+    unsubscribe();
+    clearTimeout(reportTimer);
+    reporter.stop();
+    panel?.close();
+    session.detach();
+    document.removeEventListener('click', onDocClick, true);
+    window.removeEventListener('keydown', onKey, true);
+    browser.runtime.onMessage.removeListener(onMessage);
+  };
+}

@@ -24,7 +24,8 @@ interface Shown {
 async function main(): Promise<void> {
   const server = await startDemoServer(port).catch(() => startDemoServer(0));
   console.log(`演示执法办案系统 / demo case system: ${server.url}/`);
-  const context = await launchWithExtension({ headless });
+  // The demo shows everything, the reviewer's audit panel (Alt+Shift+A) included.
+  const context = await launchWithExtension({ headless, role: 'reviewer' });
 
   if (!headless) {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -33,12 +33,32 @@ export async function launchPlain() {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
 }
 
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<BrowserContext> {
+/** Writes storage.local values from an extension page (settings, config), as the options page would. */
+export async function setStorage(context: BrowserContext, values: Record<string, unknown>): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set(v), values);
+  await page.close();
+}
+
+export const settingsFor = (role: 'officer' | 'reviewer') => ({ reviewerName: null, reviewerUnit: null, retentionDays: null, reminders: false, role, locale: 'zh-CN' });
+
+/**
+ * Chromium with the built extension and a fresh profile (or `profileDir`, to restart the same
+ * browser). `role` sets the user's role first; without it the product's default (officer) holds.
+ */
+export async function launchWithExtension(options: { headless?: boolean; role?: 'officer' | 'reviewer'; profileDir?: string } = {}): Promise<BrowserContext> {
   requireBuild();
-  const dir = mkdtempSync(join(tmpdir(), 'caselint-profile-'));
+  const dir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'caselint-profile-'));
+  const context = await launch(dir, options.headless);
+  if (options.role) await setStorage(context, { settings: settingsFor(options.role) });
+  return context;
+}
+
+function launch(dir: string, headless?: boolean): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
-    headless: options.headless ?? true,
+    headless: headless ?? true,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LogPage } from '../../components/LogPage';
 import { CaseLintDb } from '../../lib/db/database';
-import { defaultPack } from '../../rules/packs/default';
+import { loadConfig } from '../../lib/config/store';
 
-render(<LogPage db={new CaseLintDb()} pack={defaultPack()} send={(m) => browser.runtime.sendMessage(m)} />, document.getElementById('app')!);
+void loadConfig().then((config) =>
+  render(<LogPage db={new CaseLintDb()} pack={config.pack} send={(m) => browser.runtime.sendMessage(m)} />, document.getElementById('app')!),
+);

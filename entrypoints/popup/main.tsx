@@ -1,12 +1,108 @@
-/** The toolbar popup: this week's summary in one click, and the way to the log and the reports. */
+/**
+ * The toolbar popup: CaseLint on or off for the current site, "pick a field" on this page, this
+ * week's summary in one click, and the way to the log, the reports and the settings.
+ */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { download, XLSX_TYPE } from '../../components/download';
 import { CaseLintDb } from '../../lib/db/database';
 import { thisWeekXlsx } from '../../lib/reports/weekly-export';
-import { lastErrorItem, readSettings } from '../../lib/settings/settings';
-import { defaultPack } from '../../rules/packs/default';
+import { lastErrorItem } from '../../lib/settings/settings';
+import { loadConfig, setSiteEnabled } from '../../lib/config/store';
+import { isActiveOn, type EffectiveConfig } from '../../lib/config/effective';
+import { isBuiltInOrigin } from '../../lib/config/schema';
+import type { BgToCs } from '../../lib/messaging/protocol';
+
+interface CurrentTab {
+  id: number;
+  origin: string | null;
+}
+
+/** The tab the popup is about: the active tab (or ?tab=<id> when the popup is opened as a page). */
+async function currentTab(): Promise<CurrentTab | null> {
+  const param = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = Number.isInteger(param) && param > 0 ? await browser.tabs.get(param) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return null;
+  let origin: string | null = null;
+  try {
+    // The URL is visible only on sites CaseLint has access to.
+    origin = tab.url && /^https?:/.test(tab.url) ? new URL(tab.url).origin : null;
+  } catch {
+    origin = null;
+  }
+  return { id: tab.id, origin };
+}
+
+function SiteControls() {
+  const [tab, setTab] = useState<CurrentTab | null | undefined>(undefined);
+  const [config, setConfig] = useState<EffectiveConfig | null>(null);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    void currentTab().then(setTab).catch(() => setTab(null));
+    void loadConfig().then(setConfig);
+  }, []);
+  if (tab === undefined || !config) return null;
+  const origin = tab?.origin;
+  const known = !!origin && (isBuiltInOrigin(origin) || config.sites.some((s) => s.origin === origin));
+  if (!tab || !origin || !known) {
+    return (
+      <p class="muted site" style={{ fontSize: '12px' }}>
+        本站点未启用 CaseLint。如为执法办案系统，请在“设置 → 站点”中添加。
+      </p>
+    );
+  }
+  const active = isActiveOn(config, origin);
+  const managedLocked = config.locked.has('sites') && config.sites.some((s) => s.origin === origin && s.managed);
+  return (
+    <div class="site" data-origin={origin}>
+      <p style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '6px' }}>
+        <span>
+          <code>{origin}</code>
+          <br />
+          <span class="site-state">{active ? '已启用' : '已停用'}</span>
+        </span>
+        <button
+          type="button"
+          disabled={managedLocked}
+          title={managedLocked ? '由单位策略锁定' : undefined}
+          onClick={() => {
+            void setSiteEnabled(origin, !active)
+              .then(async () => {
+                setConfig(await loadConfig());
+                setStatus(active ? '已在本站点停用 CaseLint。' : '已在本站点启用 CaseLint。');
+              })
+              .catch((e) => setStatus((e as Error).message));
+          }}
+        >
+          {active ? '在本站点停用' : '在本站点启用'}
+        </button>
+      </p>
+      {active ? (
+        <p>
+          <button
+            type="button"
+            style={{ width: '100%' }}
+            disabled={config.locked.has('profiles')}
+            onClick={() => {
+              const message: BgToCs = { type: 'bg-cs:pick-field' };
+              void browser.tabs
+                .sendMessage(tab.id, message)
+                .then(() => {
+                  setStatus('请在页面上点击要指定的输入框。');
+                  if (!new URLSearchParams(location.search).has('tab')) window.close();
+                })
+                .catch(() => setStatus('本页尚未载入 CaseLint，请刷新页面后再试。'));
+            }}
+          >
+            选取字段（为未识别的页面指定字段）
+          </button>
+        </p>
+      ) : null}
+      {status ? <p role="status">{status}</p> : null}
+    </div>
+  );
+}
 
 function Popup() {
   const [status, setStatus] = useState('');
@@ -18,6 +114,7 @@ function Popup() {
   return (
     <div style={{ padding: '12px' }}>
       <h1 style={{ fontSize: '16px', margin: '0 0 10px' }}>CaseLint 执法巡查助手</h1>
+      <SiteControls />
       {error ? (
         <p class="banner error" role="alert">
           ⚠ {error}
@@ -32,7 +129,8 @@ function Popup() {
             setStatus('正在生成…');
             void (async () => {
               try {
-                const { name, data } = await thisWeekXlsx(new CaseLintDb(), defaultPack(), (await readSettings()).reviewerUnit);
+                const config = await loadConfig();
+                const { name, data } = await thisWeekXlsx(new CaseLintDb(), config.pack, config.settings.reviewerUnit);
                 download(name, data, XLSX_TYPE);
                 setStatus(`已导出：${name}`);
               } catch (e) {
@@ -49,6 +147,7 @@ function Popup() {
         <button type="button" onClick={() => open('/report.html#weekly')}>执法报告</button>
         <button type="button" onClick={() => open('/log.html')}>问题台账</button>
         <button type="button" onClick={() => open('/rule.html')}>规则说明</button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>设置</button>
       </p>
       <p class="muted" style={{ fontSize: '12px' }}>审核面板：在案件页面按 Alt+Shift+A。数据只保存在本机。</p>
     </div>

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { ReportPage } from '../../components/ReportPage';
 import { CaseLintDb } from '../../lib/db/database';
-import { defaultPack } from '../../rules/packs/default';
+import { loadConfig } from '../../lib/config/store';
 
-render(<ReportPage db={new CaseLintDb()} pack={defaultPack()} />, document.getElementById('app')!);
+void loadConfig().then((config) => render(<ReportPage db={new CaseLintDb()} pack={config.pack} />, document.getElementById('app')!));

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { RuleDocs } from '../../components/RuleDoc';
-import { defaultPack } from '../../rules/packs/default';
+import { loadConfig } from '../../lib/config/store';
 
-render(<RuleDocs pack={defaultPack()} />, document.getElementById('app')!);
+// The pack in force (built-in, imported or pushed by policy).
+void loadConfig().then((config) => render(<RuleDocs pack={config.pack} />, document.getElementById('app')!));

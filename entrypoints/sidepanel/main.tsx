@@ -7,9 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AuditPanel, PANEL_CSS, type PanelData } from '../../components/AuditPanel';
 import { BgToCs, pageKey, PageSummarySchema, type PageSummary } from '../../lib/messaging/protocol';
-import { defaultPack } from '../../rules/packs/default';
-
-const categories = Object.fromEntries(Object.entries(defaultPack().categories).map(([id, l]) => [id, l['zh-CN']]));
+import { loadConfig } from '../../lib/config/store';
+import type { EffectiveConfig } from '../../lib/config/effective';
 const fixedTab = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
 
 async function activeTabId(): Promise<number | undefined> {
@@ -21,6 +20,8 @@ async function activeTabId(): Promise<number | undefined> {
 function SidePanel() {
   const [tabId, setTabId] = useState<number>();
   const [summary, setSummary] = useState<PageSummary | null>(null);
+  const [config, setConfig] = useState<EffectiveConfig | null>(null);
+  useEffect(() => void loadConfig().then(setConfig), []);
 
   useEffect(() => {
     const load = async () => {
@@ -46,6 +47,11 @@ function SidePanel() {
     };
   }, [tabId]);
 
+  if (!config) return null;
+  if (config.settings.role !== 'reviewer') {
+    return <p class="ap-empty sp-officer">审核面板供法制审核员使用。如您负责审核，请在“设置 → 角色”中选择“法制审核员”。</p>;
+  }
+  const categories = Object.fromEntries(Object.entries(config.pack.categories).map(([id, l]) => [id, l['zh-CN']]));
   if (!summary) {
     return <p class="ap-empty sp-none">当前页面未启用 CaseLint，或尚未完成检查。请在执法办案系统的案件页面打开本面板。</p>;
   }

@@ -62,6 +62,25 @@ export const protocol = {
     input: z.strictObject({ days: z.number().int().positive().nullable() }),
     output: z.union([z.strictObject({ ok: z.literal(true), deleted: z.number() }), Failure]),
   },
+  /** A warning's "查看规则全文": the worker opens the rule page (a web page may not link to it). */
+  'cs-bg:open-rule': {
+    input: z.strictObject({ ruleId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
+    output: z.strictObject({ ok: z.literal(true) }),
+  },
+  /** The options page after a change of sites: register content scripts now, report what lacks access. */
+  'ui-bg:sync-sites': {
+    input: z.strictObject({}),
+    output: z.union([
+      z.strictObject({
+        ok: z.literal(true),
+        registered: z.array(z.string()),
+        unregistered: z.array(z.string()),
+        missingPermission: z.array(z.string()),
+        errors: z.array(z.string()),
+      }),
+      Failure,
+    ]),
+  },
 } as const;
 
 export type MessageType = keyof typeof protocol;
@@ -90,6 +109,8 @@ export const BgToCs = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bg-cs:toggle-panel') }),
   /** From the side panel: scroll to and highlight a finding's field. */
   z.strictObject({ type: z.literal('bg-cs:focus'), fieldKey: z.enum(FIELD_KEYS), row: z.number().int().nonnegative().optional() }),
+  /** From the popup: start "pick a field" (选取字段) on this page. */
+  z.strictObject({ type: z.literal('bg-cs:pick-field') }),
 ]);
 export type BgToCs = z.infer<typeof BgToCs>;
 

@@ -4,6 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { z } from '../../rules/zod';
+import { RoleSchema, UiLocaleSchema } from '../config/schema';
 
 export const SettingsSchema = z.strictObject({
   reviewerName: z.string().max(100).nullable(),
@@ -12,17 +13,23 @@ export const SettingsSchema = z.strictObject({
   retentionDays: z.number().int().positive().nullable(),
   /** Morning reminders that the daily/weekly/monthly report is ready (off by default). */
   reminders: z.boolean().default(false),
+  /** 民警 (inline warnings) or 法制审核员 (also the audit panel and the review workflow). */
+  role: RoleSchema.default('officer'),
+  /** The extension pages' language (the in-app switch; zh-CN first). */
+  locale: UiLocaleSchema.default('zh-CN'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { reviewerName: null, reviewerUnit: null, retentionDays: null, reminders: false };
+export const DEFAULT_SETTINGS: Settings = {
+  reviewerName: null,
+  reviewerUnit: null,
+  retentionDays: null,
+  reminders: false,
+  role: 'officer',
+  locale: 'zh-CN',
+};
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 
 /** The last storage failure (a full disk, a quota error), shown to the user until cleared. */
 export const lastErrorItem = storage.defineItem<{ message: string; at: number } | null>('local:lastError', { fallback: null });
-
-export async function readSettings(): Promise<Settings> {
-  const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
-}

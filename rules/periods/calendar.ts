@@ -84,6 +84,12 @@ export function parseCalendarFile(input: unknown): CalendarFile {
   return CalendarFileSchema.parse(input);
 }
 
-export const defaultCalendar = new HolidayCalendar([
-  { holidays: data.holidays as Record<string, string>, workdays: data.workdays as Record<string, string> },
-]);
+/** The bundled data (chinese-days): the years it covers are the release's. */
+export const BUNDLED_CALENDAR: CalendarFile = { holidays: data.holidays as Record<string, string>, workdays: data.workdays as Record<string, string> };
+
+export const defaultCalendar = new HolidayCalendar([BUNDLED_CALENDAR]);
+
+/** The bundled data with the years imported by the user (or IT) laid over it. */
+export function calendarWith(imported: readonly CalendarFile[]): HolidayCalendar {
+  return imported.length ? new HolidayCalendar([BUNDLED_CALENDAR, ...imported]) : defaultCalendar;
+}

@@ -27,7 +27,8 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export function startDemoServer(port = 0): Promise<DemoServer> {
+/** `host` 127.0.0.2 stands in for an intranet origin that is not built in (Linux routes all of 127/8 to loopback). */
+export function startDemoServer(port = 0, host = '127.0.0.1'): Promise<DemoServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, type: string, body: string | Buffer) => {
@@ -56,10 +57,10 @@ export function startDemoServer(port = 0): Promise<DemoServer> {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       const address = server.address();
       const p = typeof address === 'object' && address ? address.port : port;
-      resolve({ url: `http://127.0.0.1:${p}`, port: p, close: () =>
+      resolve({ url: `http://${host}:${p}`, port: p, close: () =>
           new Promise((r) => {
             server.closeAllConnections();
             server.close(() => r());

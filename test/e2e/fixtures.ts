@@ -13,7 +13,7 @@ export const test = base.extend<{ extContext: BrowserContext; freshContext: Brow
   ],
   sharedContext: [
     async ({}, use) => {
-      const context = await launchWithExtension();
+      const context = await launchWithExtension({ role: 'reviewer' });
       await use(context);
       await context.close();
     },
@@ -21,7 +21,7 @@ export const test = base.extend<{ extContext: BrowserContext; freshContext: Brow
   ],
   /** A browser of its own, for tests that need an empty findings log. */
   freshContext: async ({}, use) => {
-    const context = await launchWithExtension();
+    const context = await launchWithExtension({ role: 'reviewer' });
     await use(context);
     await context.close();
   },

@@ -1,0 +1,85 @@
+/** 节假日: which years the holiday data covers, and importing a newer year's announcement. */
+import { useEffect, useState } from 'preact/hooks';
+import type { EffectiveConfig } from '../../lib/config/effective';
+import { calendarsItem, clearImportedCalendars, importCalendar } from '../../lib/config/store';
+import { defaultCalendar, type CalendarFile } from '../../rules/periods/calendar';
+import { errorText, LockNote, NoticeBanner, readJsonFile, Section, useTr, type Notice } from './common';
+
+export function CalendarSection({ config, now = Date.now() }: { config: EffectiveConfig; now?: number }) {
+  const tr = useTr();
+  const [imported, setImported] = useState<CalendarFile[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const locked = config.locked.has('calendar');
+  const refresh = () => void calendarsItem.getValue().then((v) => setImported(Array.isArray(v) ? v : []));
+  useEffect(refresh, []);
+  const bundled = defaultCalendar.coveredYears();
+  const importedYears = [...new Set(imported.flatMap((f) => f.years ?? []))].sort((a, b) => a - b);
+  const all = new Set([...bundled, ...importedYears]);
+  const beijing = new Date(now + 8 * 3600_000);
+  const thisYear = beijing.getUTCFullYear();
+  // From October, deadlines run into next year: its announcement is usually out by then.
+  const missing = [thisYear, ...(beijing.getUTCMonth() >= 9 ? [thisYear + 1] : [])].filter((y) => !all.has(y));
+  const span = (ys: number[]) => (ys.length ? (ys.length > 3 ? `${ys[0]}–${ys[ys.length - 1]}` : ys.join('、')) : '—');
+
+  return (
+    <Section id="calendar" title={tr('节假日', 'Holidays')}>
+      <p class="covered">
+        {tr('内置数据覆盖', 'Bundled data covers')}：<strong data-years="bundled">{span(bundled)}</strong>；{tr('已导入', 'imported')}：
+        <strong data-years="imported">{importedYears.length ? importedYears.join('、') : tr('无', 'none')}</strong>
+      </p>
+      {missing.length ? (
+        <p class="banner error coverage-gap" role="alert">
+          {tr(
+            `节假日数据未覆盖 ${missing.join('、')} 年：期限按周末推算，不计法定节假日和调休。请导入国务院办公厅公布的当年安排。`,
+            `No holiday data for ${missing.join(', ')}: periods count weekends only. Import the State Council's announcement for that year.`,
+          )}
+        </p>
+      ) : null}
+      <LockNote config={config} what="calendar" />
+      <p class="muted">
+        {tr(
+          '文件格式：{"holidays": {"2027-01-01": "元旦", …}, "workdays": {"2027-02-07": "春节调休", …}}（与 chinese-days 数据相同；也可用日期数组），可选 "years": [2027]。',
+          'File format: {"holidays": {"2027-01-01": "New Year", …}, "workdays": {"2027-02-07": "…", …}} (the chinese-days shape; date arrays also work), optionally "years": [2027].',
+        )}
+      </p>
+      <p class="io">
+        <label>
+          {tr('导入节假日文件', 'Import a holiday file')}{' '}
+          <input
+            type="file"
+            name="calendarFile"
+            accept=".json,application/json"
+            disabled={locked}
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (!file) return;
+              void (async () => {
+                const read = await readJsonFile(file, tr);
+                if (!read.ok) return setNotice({ kind: 'error', text: read.error });
+                const r = await importCalendar(read.data);
+                if (!r.ok) return setNotice({ kind: 'error', text: tr(`“${file.name}”格式不正确，未导入：`, `"${file.name}" is not a holiday file; nothing imported:`), details: r.errors });
+                setNotice({ kind: 'ok', text: tr(`已导入 ${r.years.join('、')} 年的节假日安排。`, `Imported the holidays of ${r.years.join(', ')}.`) });
+                refresh();
+              })()
+                .catch((err) => setNotice({ kind: 'error', text: errorText(err) }))
+                .finally(() => (input.value = ''));
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          disabled={locked || !imported.length}
+          onClick={() =>
+            void clearImportedCalendars()
+              .then(() => (refresh(), setNotice({ kind: 'ok', text: tr('已清除导入的节假日数据。', 'Imported holiday data cleared.') })))
+              .catch((err) => setNotice({ kind: 'error', text: errorText(err) }))
+          }
+        >
+          {tr('清除导入的数据', 'Clear imported data')}
+        </button>
+      </p>
+      <NoticeBanner notice={notice} />
+    </Section>
+  );
+}

@@ -1,0 +1,66 @@
+/** Shared pieces of the options page: the zh/en switch, messages, locks, file reading. */
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { EffectiveConfig } from '../../lib/config/effective';
+import type { Lockable } from '../../lib/config/policy';
+import type { UiLocale } from '../../lib/config/schema';
+
+/** zh-CN first; English by the in-app switch. Each string is written in both, side by side. */
+export type Tr = (zh: string, en: string) => string;
+export const LocaleContext = createContext<UiLocale>('zh-CN');
+export function useTr(): Tr {
+  const locale = useContext(LocaleContext);
+  return (zh, en) => (locale === 'en' ? en : zh);
+}
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+  details?: string[];
+}
+
+export function NoticeBanner({ notice }: { notice: Notice | null }) {
+  if (!notice) return null;
+  return (
+    <div class={`banner ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      {notice.text}
+      {notice.details?.length ? (
+        <ul class="errors">
+          {notice.details.map((d) => (
+            <li>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function LockNote({ config, what }: { config: EffectiveConfig; what: Lockable }) {
+  const tr = useTr();
+  if (!config.locked.has(what)) return null;
+  return (
+    <p class="muted lock" data-locked={what}>
+      🔒 {tr('此项由单位策略锁定，不能修改。', "Locked by your unit's policy.")}
+    </p>
+  );
+}
+
+export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section class="card" id={id} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Reads a chosen file as JSON; a file that is not JSON gives a message naming it. */
+export async function readJsonFile(file: File, tr: Tr): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+  try {
+    return { ok: true, data: JSON.parse(await file.text()) };
+  } catch (e) {
+    return { ok: false, error: tr(`“${file.name}”不是有效的 JSON 文件：${(e as Error).message}`, `"${file.name}" is not valid JSON: ${(e as Error).message}`) };
+  }
+}
+
+export const errorText = (e: unknown) => (e as Error)?.message ?? String(e);

@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsPage } from '../../components/options/OptionsPage';
+import { request } from '../../lib/messaging/protocol';
+import type { PermissionsApi } from '../../lib/sites/registration';
+
+const sites = {
+  permissions: browser.permissions as unknown as PermissionsApi,
+  sync: () => request((m) => browser.runtime.sendMessage(m), 'ui-bg:sync-sites', {}),
+};
+
+render(<OptionsPage sites={sites} />, document.getElementById('app')!);

@@ -1,0 +1,207 @@
+/**
+ * Where the configuration lives: storage.local for the user's choices (settings only — the log is
+ * in the worker's IndexedDB), storage.managed for the unit's policy. Every change is a small
+ * read-modify-write validated by the schemas; a rejected change leaves storage as it was.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { CalendarFileSchema, calendarWith, HolidayCalendar, type CalendarFile } from '../../rules/periods/calendar';
+import { formatPath, validatePack } from '../../rules/pack';
+import { z } from '../../rules/zod';
+import { settingsItem, type Settings } from '../settings/settings';
+import { effectiveConfig, type EffectiveConfig } from './effective';
+import { readPolicy, type Lockable, type PolicyReading } from './policy';
+import {
+  DEFAULT_USER_CONFIG,
+  normalizeOrigin,
+  PROFILES_FORMAT,
+  ProfilesFileSchema,
+  UserConfigSchema,
+  type RuleOverride,
+  type SiteProfileConfig,
+  type UserConfig,
+} from './schema';
+
+export const configItem = storage.defineItem<UserConfig>('local:config', { fallback: DEFAULT_USER_CONFIG });
+/** The user's imported rule pack (validated again on every read), or null for the built-in one. */
+export const rulePackItem = storage.defineItem<unknown>('local:rulePack', { fallback: null });
+/** Holiday years imported by the user, laid over the bundled data. */
+export const calendarsItem = storage.defineItem<CalendarFile[]>('local:calendars', { fallback: [] });
+
+/** storage.managed, or nothing where the browser has no policy for us (Firefox without a manifest). */
+export async function readManaged(): Promise<PolicyReading> {
+  try {
+    return readPolicy(await browser.storage.managed.get(null));
+  } catch {
+    return readPolicy(undefined);
+  }
+}
+
+export async function loadConfig(): Promise<EffectiveConfig> {
+  const [local, policy] = await Promise.all([browser.storage.local.get(['settings', 'config', 'rulePack']), readManaged()]);
+  return effectiveConfig({ settings: local.settings, config: local.config, rulePack: local.rulePack }, policy);
+}
+
+/** The reviewer settings in force (the user's, with the policy's defaults and locks). */
+export async function readSettings(): Promise<Settings> {
+  return (await loadConfig()).settings;
+}
+
+export async function loadCalendar(): Promise<HolidayCalendar> {
+  const parsed = z.array(CalendarFileSchema).safeParse(await calendarsItem.getValue());
+  return calendarWith(parsed.success ? parsed.data : []);
+}
+
+const CONFIG_KEYS = new Set(['settings', 'config', 'rulePack', 'calendars']);
+
+/** Called back on any change of the configuration (user or policy). */
+export function watchConfig(callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' || (area === 'local' && Object.keys(changes).some((k) => CONFIG_KEYS.has(k)))) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export class LockedError extends Error {
+  constructor(what: Lockable) {
+    super(`该项由单位策略锁定，不能修改（${what}）/ locked by the unit's policy`);
+  }
+}
+
+async function assertUnlocked(what: Lockable): Promise<void> {
+  if ((await readManaged()).policy.locked.has(what)) throw new LockedError(what);
+}
+
+async function updateConfig(change: (c: UserConfig) => UserConfig): Promise<UserConfig> {
+  const parsed = UserConfigSchema.safeParse(await configItem.getValue());
+  const next = UserConfigSchema.parse(change(parsed.success ? parsed.data : DEFAULT_USER_CONFIG));
+  await configItem.setValue(next);
+  return next;
+}
+
+// ---- sites -------------------------------------------------------------------------------------
+
+export async function addSite(input: string, now = Date.now()): Promise<string> {
+  await assertUnlocked('sites');
+  const r = normalizeOrigin(input);
+  if (!r.ok) throw new Error(r.error);
+  await updateConfig((c) => ({
+    ...c,
+    sites: c.sites.some((s) => s.origin === r.origin) ? c.sites : [...c.sites, { origin: r.origin, addedAt: now }],
+    disabledOrigins: c.disabledOrigins.filter((o) => o !== r.origin),
+  }));
+  return r.origin;
+}
+
+export async function removeSite(origin: string): Promise<void> {
+  await assertUnlocked('sites');
+  await updateConfig((c) => ({ ...c, sites: c.sites.filter((s) => s.origin !== origin), disabledOrigins: c.disabledOrigins.filter((o) => o !== origin) }));
+}
+
+/** Switches CaseLint off or on for an origin (the options page's site list and the popup). */
+export async function setSiteEnabled(origin: string, enabled: boolean): Promise<void> {
+  const policy = (await readManaged()).policy;
+  if (policy.locked.has('sites') && policy.origins.includes(origin)) throw new LockedError('sites');
+  await updateConfig((c) => ({
+    ...c,
+    disabledOrigins: enabled ? c.disabledOrigins.filter((o) => o !== origin) : [...new Set([...c.disabledOrigins, origin])],
+  }));
+}
+
+// ---- settings ----------------------------------------------------------------------------------
+
+export async function updateSettings(patch: Partial<Settings>): Promise<void> {
+  const config = await loadConfig();
+  const current = config.settings;
+  for (const [key, value] of Object.entries(patch) as [keyof Settings, unknown][]) {
+    if (config.locked.has(key as Lockable) && value !== current[key]) throw new LockedError(key as Lockable);
+  }
+  await settingsItem.setValue({ ...current, ...patch });
+}
+
+// ---- rules -------------------------------------------------------------------------------------
+
+/** Sets (or with null clears) the user's override of one rule; empty overrides are dropped. */
+export async function setRuleOverride(ruleId: string, override: RuleOverride | null): Promise<void> {
+  await assertUnlocked('rules');
+  await updateConfig((c) => {
+    const ruleOverrides = { ...c.ruleOverrides };
+    const clean = Object.fromEntries(Object.entries(override ?? {}).filter(([, v]) => v !== undefined));
+    if (Object.keys(clean).length) ruleOverrides[ruleId] = clean;
+    else delete ruleOverrides[ruleId];
+    return { ...c, ruleOverrides };
+  });
+}
+
+/** Stores a validated pack; an invalid one is refused with every error and changes nothing. */
+export async function applyPack(input: unknown): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+  await assertUnlocked('rulePack');
+  const v = validatePack(input);
+  if (!v.ok) return v;
+  await rulePackItem.setValue(v.pack);
+  return { ok: true };
+}
+
+export async function restoreBuiltInPack(): Promise<void> {
+  await assertUnlocked('rulePack');
+  await rulePackItem.setValue(null);
+}
+
+// ---- holiday calendar --------------------------------------------------------------------------
+
+/** Validates a calendar file (chinese-days' JSON shape) and lays it over the stored ones. */
+export async function importCalendar(input: unknown): Promise<{ ok: true; years: number[] } | { ok: false; errors: string[] }> {
+  await assertUnlocked('calendar');
+  const parsed = CalendarFileSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
+  const file = parsed.data;
+  const years = new HolidayCalendar([file]).coveredYears();
+  if (!years.length) return { ok: false, errors: ['holidays: the file names no holiday, so it covers no year'] };
+  const stored = z.array(CalendarFileSchema).safeParse(await calendarsItem.getValue());
+  await calendarsItem.setValue([...(stored.success ? stored.data : []), { ...file, years }]);
+  return { ok: true, years };
+}
+
+export async function clearImportedCalendars(): Promise<void> {
+  await assertUnlocked('calendar');
+  await calendarsItem.setValue([]);
+}
+
+// ---- site profiles -----------------------------------------------------------------------------
+
+/** Assigns a canonical field to a control of the pages matching `urlPattern` ("pick a field"). */
+export async function assignProfileField(urlPattern: string, field: { key: string; selector: string; row?: number }): Promise<void> {
+  await assertUnlocked('profiles');
+  await updateConfig((c) => {
+    const profiles = c.profiles.map((p) => ({ ...p, fields: [...p.fields] }));
+    let profile = profiles.find((p) => p.urlPattern === urlPattern);
+    if (!profile) {
+      profile = { id: `profile-${profiles.length + 1}-${Date.now().toString(36)}`, urlPattern, fields: [] };
+      profiles.push(profile);
+    }
+    profile.fields = [...profile.fields.filter((f) => f.selector !== field.selector && !(f.key === field.key && f.row === field.row)), field];
+    return { ...c, profiles };
+  });
+}
+
+export async function setProfiles(profiles: SiteProfileConfig[]): Promise<void> {
+  await assertUnlocked('profiles');
+  await updateConfig((c) => ({ ...c, profiles }));
+}
+
+export function exportProfiles(profiles: SiteProfileConfig[]): string {
+  return JSON.stringify({ format: PROFILES_FORMAT, profiles }, null, 2);
+}
+
+/** Reads a profiles file; the imported profiles replace those with the same URL pattern. */
+export async function importProfiles(input: unknown): Promise<{ ok: true; count: number } | { ok: false; errors: string[] }> {
+  await assertUnlocked('profiles');
+  const parsed = ProfilesFileSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
+  await updateConfig((c) => {
+    const patterns = new Set(parsed.data.profiles.map((p) => p.urlPattern));
+    return { ...c, profiles: [...c.profiles.filter((p) => !patterns.has(p.urlPattern)), ...parsed.data.profiles] };
+  });
+  return { ok: true, count: parsed.data.profiles.length };
+}

@@ -1,0 +1,87 @@
+/**
+ * Intranet sites: CaseLint asks the browser for access to an origin from a click on the options
+ * page (optional_host_permissions + permissions.request), then registers its content script there
+ * (scripting.registerContentScripts, persisted across sessions). Chrome drops dynamic registrations
+ * when the extension updates, so the worker re-syncs idempotently on install, on startup and on any
+ * configuration change. The browser APIs are passed in: the logic is tested with fakes.
+ */
+import { matchPatternOf } from '../config/schema';
+
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const ID_PREFIX = 'caselint-site:';
+
+export interface RegisteredScript {
+  id: string;
+  matches?: string[];
+}
+
+export interface ScriptingApi {
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<RegisteredScript[]>;
+  registerContentScripts(
+    scripts: { id: string; matches: string[]; js: string[]; allFrames: boolean; matchOriginAsFallback?: boolean; runAt: 'document_idle'; persistAcrossSessions: boolean }[],
+  ): Promise<void>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+}
+
+export interface PermissionsApi {
+  contains(p: { origins: string[] }): Promise<boolean>;
+  request(p: { origins: string[] }): Promise<boolean>;
+  remove(p: { origins: string[] }): Promise<boolean>;
+}
+
+export const scriptIdOf = (origin: string) => `${ID_PREFIX}${origin}`;
+
+export interface SyncResult {
+  registered: string[];
+  unregistered: string[];
+  /** Configured origins the browser has not granted (yet): listed on the options page. */
+  missingPermission: string[];
+  errors: string[];
+}
+
+/**
+ * Makes the registered content scripts match the wanted origins: registers what is missing (where
+ * access is granted), unregisters what is no longer wanted. Safe to call any number of times.
+ */
+export async function syncSiteScripts(scripting: ScriptingApi, permissions: PermissionsApi, wanted: readonly string[]): Promise<SyncResult> {
+  const result: SyncResult = { registered: [], unregistered: [], missingPermission: [], errors: [] };
+  const existing = (await scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(ID_PREFIX));
+  const existingIds = new Set(existing.map((s) => s.id));
+  const granted: string[] = [];
+  for (const origin of wanted) {
+    if (await permissions.contains({ origins: [matchPatternOf(origin)] })) granted.push(origin);
+    else result.missingPermission.push(origin);
+  }
+  const wantedIds = new Set(granted.map(scriptIdOf));
+  const stale = existing.filter((s) => !wantedIds.has(s.id)).map((s) => s.id);
+  if (stale.length) {
+    await scripting.unregisterContentScripts({ ids: stale });
+    result.unregistered.push(...stale.map((id) => id.slice(ID_PREFIX.length)));
+  }
+  for (const origin of granted) {
+    if (existingIds.has(scriptIdOf(origin))) continue;
+    try {
+      await scripting.registerContentScripts([
+        { id: scriptIdOf(origin), matches: [matchPatternOf(origin)], js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+      ]);
+      result.registered.push(origin);
+    } catch (e) {
+      result.errors.push(`${origin}: ${(e as Error).message}`);
+    }
+  }
+  return result;
+}
+
+/**
+ * From a click on the options page: asks the browser for access to the origin. Must be called
+ * directly in the click's handler (the prompt needs a user gesture). True when access is granted.
+ */
+export async function requestSiteAccess(permissions: PermissionsApi, origin: string): Promise<boolean> {
+  // No await before the request: the prompt needs the click's activation.
+  return permissions.request({ origins: [matchPatternOf(origin)] });
+}
+
+/** Gives back the access to a removed origin (the built-in ones are required, never removed). */
+export async function releaseSiteAccess(permissions: PermissionsApi, origin: string): Promise<void> {
+  await permissions.remove({ origins: [matchPatternOf(origin)] }).catch(() => false);
+}
