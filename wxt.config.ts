@@ -46,14 +46,15 @@ export default defineConfig({
     action: { default_title: 'CaseLint 执法巡查助手' },
     host_permissions: MATCHES,
     // Any intranet origin may be added later, each asked for with a click on the options page.
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     // IT pushes sites, units, a pack and locked settings (docs/policy/).
     storage: { managed_schema: 'managed_schema.json' },
     // No other extension and no web page may message CaseLint.
     ...(browser === 'firefox' ? {} : { externally_connectable: { ids: [] as string[], matches: [] as string[] } }),
     // The rule page, reachable by link only from the built-in and packaged origins (elsewhere the
     // worker opens it on the content script's request).
-    web_accessible_resources: [{ resources: ['rule.html'], matches: MATCHES }],
+    // (Firefox's MV2 cannot limit them by origin: none there.)
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['rule.html'], matches: MATCHES }] }),
     commands: {
       'toggle-audit-panel': {
         suggested_key: { default: 'Alt+Shift+A' },
