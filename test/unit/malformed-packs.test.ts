@@ -1,8 +1,10 @@
 /**
- * Twenty malformed packs, each rejected with its errors by path; a valid pack is never changed by
- * a rejected one (the plugin's loadPack keeps the old pack — see test/e2e/plugin.spec.ts).
+ * Twenty-two malformed packs, each rejected with its errors by path, also through the options page's
+ * import, which leaves the pack in force as it was; a valid pack is never changed by a rejected one (the plugin's loadPack keeps the old pack — see test/e2e/plugin.spec.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applyPack, loadConfig } from '../../lib/config/store';
 import { validatePack } from '../../rules/pack';
 import { defaultPackData } from '../../rules/packs/default';
 
@@ -44,6 +46,23 @@ describe('malformed packs', () => {
       if (!r.ok) expect(r.errors.some((e) => error.test(e)), r.errors.join('\n')).toBe(true);
     });
   }
+  describe('through the options page’s import (storage keeps the pack in force)', () => {
+    const inForce = JSON.parse(JSON.stringify(defaultPackData));
+    inForce.version = '2026.9.9';
+    beforeAll(async () => {
+      fakeBrowser.reset();
+      expect(await applyPack(inForce)).toEqual({ ok: true });
+    });
+    for (const [name, make, error] of CASES) {
+      it(`refuses and changes nothing: ${name}`, async () => {
+        const r = await applyPack(make());
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.errors.some((e) => error.test(e)), r.errors.join('\n')).toBe(true);
+        const config = await loadConfig();
+        expect([config.packSource, config.pack.version]).toEqual(['user', '2026.9.9']);
+      });
+    }
+  });
   it('a pack with several problems lists them all', () => {
     const p = base();
     rule(p, 0).severity = 'fatal';
