@@ -14,6 +14,8 @@ import { registeredOrigins } from '../lib/config/effective';
 import { syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
 import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
 
+const SITES_ALARM = 'caselint-sites';
+
 type SidePanelApi = { open(options: { tabId: number }): Promise<void> };
 type Sender = Browser.runtime.MessageSender;
 
@@ -100,8 +102,19 @@ function dispatch<T extends MessageType>(type: T, rawInput: unknown, sender: Sen
   return handlers[type](input.data as Input<T>, sender);
 }
 
-/** Registers the content script on the configured intranet origins (idempotent; see lib/sites). */
-export async function syncSites(): Promise<SyncResult> {
+/**
+ * Registers the content script on the configured intranet origins (idempotent; see lib/sites).
+ * One sync at a time: startup, install, a config change and the options page can all ask at once,
+ * and concurrent register/unregister calls see each other's half-done work.
+ */
+let syncing: Promise<unknown> = Promise.resolve();
+export function syncSites(): Promise<SyncResult> {
+  const run = syncing.then(syncSitesNow, syncSitesNow);
+  syncing = run.catch(() => undefined);
+  return run;
+}
+
+async function syncSitesNow(): Promise<SyncResult> {
   const scripting = (browser as unknown as { scripting?: ScriptingApi }).scripting;
   const permissions = browser.permissions as unknown as PermissionsApi | undefined;
   if (!scripting || !permissions) return { registered: [], unregistered: [], missingPermission: [], errors: ['此浏览器不支持动态注册内容脚本'] };
@@ -153,7 +166,14 @@ export default defineBackground({
     });
     browser.permissions?.onAdded?.addListener(resync);
     browser.permissions?.onRemoved?.addListener(resync);
+    // And whenever the worker starts: cheap, idempotent, and safe if an event was missed. Right after
+    // a browser start Chromium may still restore or drop persisted registrations behind our back:
+    // look again a little later, and every half hour.
+    resync();
+    for (const ms of [2_000, 8_000]) setTimeout(resync, ms);
+    void browser.alarms?.create(SITES_ALARM, { periodInMinutes: 30 });
     browser.alarms?.onAlarm.addListener((alarm) => {
+      if (alarm.name === SITES_ALARM) return resync();
       if (alarm.name !== REMINDER_ALARM) return;
       const r = reminderFor(Date.now());
       void browser.notifications?.create(REMINDER_ALARM, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: r.title, message: r.message });

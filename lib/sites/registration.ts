@@ -59,14 +59,26 @@ export async function syncSiteScripts(scripting: ScriptingApi, permissions: Perm
     result.unregistered.push(...stale.map((id) => id.slice(ID_PREFIX.length)));
   }
   for (const origin of granted) {
-    if (existingIds.has(scriptIdOf(origin))) continue;
+    const id = scriptIdOf(origin);
+    if (existingIds.has(id)) continue;
+    const script = { id, matches: [matchPatternOf(origin)], js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_idle' as const, persistAcrossSessions: true };
     try {
-      await scripting.registerContentScripts([
-        { id: scriptIdOf(origin), matches: [matchPatternOf(origin)], js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
-      ]);
+      await scripting.registerContentScripts([script]);
       result.registered.push(origin);
     } catch (e) {
-      result.errors.push(`${origin}: ${(e as Error).message}`);
+      // Just after a browser restart Chromium may not list a persisted script yet still hold its id:
+      // replace it, so what runs is what the configuration says.
+      if (!/duplicate/i.test((e as Error).message)) {
+        result.errors.push(`${origin}: ${(e as Error).message}`);
+        continue;
+      }
+      try {
+        await scripting.unregisterContentScripts({ ids: [id] });
+        await scripting.registerContentScripts([script]);
+        result.registered.push(origin);
+      } catch (again) {
+        result.errors.push(`${origin}: ${(again as Error).message}`);
+      }
     }
   }
   return result;
