@@ -9,7 +9,7 @@
 import { definitionOf } from './checks/registry';
 import { UnreadableField, type CheckSpec, type FindingKind, type Outcome, type RowContext, type Severity } from './checks/types';
 import { evaluateCondition, type Condition } from './conditions';
-import { fieldDef, fieldGroup, fieldLabel, type FieldGroup } from './fields';
+import { FIELDS, fieldDef, fieldGroup, fieldLabel, type FieldDef, type FieldGroup } from './fields';
 import { chineseNumber, interpolate, type Locale } from './format';
 import type { Pack, Rule } from './pack';
 import { defaultCalendar, type HolidayCalendar } from './periods/calendar';
@@ -154,25 +154,20 @@ export function rulesAffectedBy(compiled: CompiledPack, changed: Iterable<string
   return out;
 }
 
-/** Field key → text per row. */
-type Columns = Map<string, (string | null)[]>;
+/** What the record needs to know of a field key, looked up once per snapshot. */
+interface FieldInfo {
+  def: FieldDef;
+  group: FieldGroup | undefined;
+  list: boolean;
+}
+const FIELD_INFO = new Map<string, FieldInfo>(FIELDS.map((def) => [def.key, { def, group: fieldGroup(def.key), list: def.type === 'list' }]));
 
-function toColumns(snapshots: readonly FieldSnapshot[]): Columns {
-  const cols: Columns = new Map();
-  for (const s of snapshots) {
-    const def = fieldDef(s.key);
-    if (!def) continue;
-    const row = fieldGroup(s.key) ? Math.max(0, Math.min(s.row ?? 0, 9999)) : 0;
-    let col = cols.get(s.key);
-    if (!col) cols.set(s.key, (col = []));
-    while (col.length <= row) col.push(null);
-    const text = s.raw === null ? null : s.raw.trim() === '' ? null : s.raw;
-    const prev = col[row] ?? null;
-    // Several controls with one label: a list joins them; other types keep the first filled one.
-    if (prev === null) col[row] = text;
-    else if (text !== null && def.type === 'list') col[row] = `${prev}、${text}`;
-  }
-  return cols;
+/** Blank text (spaces only, ASCII or ideographic) is an empty control; most text is not, and is told fast. */
+function isBlank(raw: string): boolean {
+  if (raw.length === 0) return true;
+  const first = raw.charCodeAt(0);
+  if (first > 32 && first !== 0x3000 && first !== 0xa0) return false;
+  return raw.trim() === '';
 }
 
 type Cell = { state: 'empty' } | { state: 'ok'; value: ParsedValue; text?: string } | { state: 'bad'; raw: string };
@@ -183,8 +178,9 @@ const textOf = (cell: Extract<Cell, { state: 'ok' }>) => (cell.text ??= normaliz
 const EMPTY: Cell = { state: 'empty' };
 
 interface Column {
-  def: ReturnType<typeof fieldDef>;
+  def: FieldDef;
   grouped: boolean;
+  /** Text per row (null: empty). */
   raw: (string | null)[];
   /** Parsed once per scan, lazily. */
   cells: (Cell | undefined)[];
@@ -192,18 +188,31 @@ interface Column {
 
 class RecordView {
   readonly columns = new Map<string, Column>();
-  private readonly groupRows = new Map<FieldGroup, number>();
+  private suspectRows = 0;
+  private interrogationRows = 0;
 
-  constructor(raw: Columns) {
-    for (const [key, values] of raw) {
-      const group = fieldGroup(key);
-      this.columns.set(key, { def: fieldDef(key), grouped: !!group, raw: values, cells: [] });
-      if (group) this.groupRows.set(group, Math.max(this.groupRows.get(group) ?? 0, values.length));
+  /** Field key → text per row, in one pass over the snapshots. */
+  constructor(snapshots: readonly FieldSnapshot[]) {
+    for (const s of snapshots) {
+      const info = FIELD_INFO.get(s.key);
+      if (!info) continue;
+      const row = info.group ? Math.max(0, Math.min(s.row ?? 0, 9999)) : 0;
+      let col = this.columns.get(s.key);
+      if (!col) this.columns.set(s.key, (col = { def: info.def, grouped: !!info.group, raw: [], cells: [] }));
+      const raw = col.raw;
+      while (raw.length <= row) raw.push(null);
+      const text = s.raw === null || isBlank(s.raw) ? null : s.raw;
+      const prev = raw[row] ?? null;
+      // Several controls with one label: a list joins them; other types keep the first filled one.
+      if (prev === null) raw[row] = text;
+      else if (text !== null && info.list) raw[row] = `${prev}、${text}`;
+      if (info.group === 'suspect') this.suspectRows = Math.max(this.suspectRows, raw.length);
+      else if (info.group === 'interrogation') this.interrogationRows = Math.max(this.interrogationRows, raw.length);
     }
   }
 
   rowsOf(group: FieldGroup): number {
-    return this.groupRows.get(group) ?? 0;
+    return group === 'suspect' ? this.suspectRows : this.interrogationRows;
   }
 
   has(key: string): boolean {
@@ -236,7 +245,7 @@ class RecordView {
     let c = col.cells[i];
     if (c) return c;
     const raw = col.raw[i] ?? null;
-    if (raw === null || !col.def) c = EMPTY;
+    if (raw === null) c = EMPTY;
     else {
       const r = parseValue(col.def.type, raw);
       c = r.ok ? { state: 'ok', value: r.parsed } : { state: 'bad', raw };
@@ -267,27 +276,48 @@ interface Scan {
   calendar: HolidayCalendar;
   overrides: Readonly<{ [id: string]: RuleOverride }>;
   uncovered: Set<number>;
+  /** 行政 or not, and the administrative type: read once per scan (every rule asks). */
+  admin?: boolean;
+  adminType?: string;
 }
 
-/** One rule on one row: typed accessors over the record (a class: no closures per rule and row). */
+function caseKindOf(scan: Scan): { admin: boolean; adminType: string } {
+  if (scan.admin === undefined) {
+    const kind = scan.record.cell('case.kind', 0);
+    scan.admin = kind.state === 'ok' && textOf(kind) === '行政';
+    const t = scan.record.cell('case.adminType', 0);
+    scan.adminType = t.state === 'ok' && textOf(t) ? textOf(t) : '治安案件';
+  }
+  return scan as { admin: boolean; adminType: string };
+}
+
+/**
+ * One rule on one row: typed accessors over the record. One per scan, moved from rule to rule and
+ * row to row (no allocation per rule and row).
+ */
 class RowCtx implements RowContext {
   readonly locale: Locale;
   readonly now: number;
   readonly calendar: HolidayCalendar;
-  readonly dueSoonCapHours: number;
+  dueSoonCapHours = 24;
+  /** Years a holiday roll-over needed that the calendar lacks (rare: made only then). */
+  uncovered: Set<number> | undefined;
   private readonly record: RecordView;
+  private c!: CompiledRule;
+  private row = 0;
 
-  constructor(
-    private readonly scan: Scan,
-    private readonly c: CompiledRule,
-    private readonly row: number,
-    private readonly uncovered: Set<number>,
-  ) {
+  constructor(private readonly scan: Scan) {
     this.record = scan.record;
     this.locale = scan.locale;
     this.now = scan.now;
     this.calendar = scan.calendar;
-    this.dueSoonCapHours = scan.overrides[c.rule.id]?.dueSoonCapHours ?? 24;
+  }
+
+  moveTo(c: CompiledRule, row: number): void {
+    this.c = c;
+    this.row = row;
+    this.uncovered = undefined;
+    this.dueSoonCapHours = this.scan.overrides[c.rule.id]?.dueSoonCapHours ?? 24;
   }
 
   has(key: string): boolean {
@@ -361,30 +391,21 @@ class RowCtx implements RowContext {
     return out;
   }
   noteUncoveredYears(years: readonly number[]): void {
-    for (const y of years) this.uncovered.add(y);
+    for (const y of years) (this.uncovered ??= new Set()).add(y);
   }
 }
 
 function inScope(c: CompiledRule, scan: Scan): boolean {
-  const kind = scan.record.cell('case.kind', 0);
-  const kindText = kind.state === 'ok' ? textOf(kind) : '';
-  const admin = kindText === '行政';
+  const { admin, adminType } = caseKindOf(scan);
   if (c.rule.scope === 'criminal' && admin) return false;
   if (c.rule.scope === 'administrative' && !admin) return false;
-  if (c.rule.adminTypes && admin) {
-    const t = scan.record.cell('case.adminType', 0);
-    const type = t.state === 'ok' && textOf(t) ? textOf(t) : '治安案件';
-    if (!c.rule.adminTypes.includes(type as '治安案件')) return false;
-  }
+  if (c.rule.adminTypes && admin && !c.rule.adminTypes.includes(adminType as '治安案件')) return false;
   return true;
 }
 
 function basisFor(c: CompiledRule, scan: Scan, versionDate: number): string {
   if (c.staticBasis !== undefined) return c.staticBasis;
-  const kind = scan.record.cell('case.kind', 0);
-  const admin = kind.state === 'ok' && textOf(kind) === '行政';
-  const t = scan.record.cell('case.adminType', 0);
-  const adminType = t.state === 'ok' && textOf(t) ? textOf(t) : '治安案件';
+  const { admin, adminType } = caseKindOf(scan);
   const fits = c.lawRefs.filter(
     (r) =>
       (r.scope === undefined || (r.scope === 'administrative') === admin) &&
@@ -410,22 +431,21 @@ function triggered(c: CompiledRule, record: RecordView, row: number): boolean {
   return true;
 }
 
-function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed' | 'na' | 'found' {
+function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, findings: Finding[]): 'passed' | 'na' | 'found' {
   const { rule } = c;
   if (!inScope(c, scan)) return 'na';
   let rows = 1;
   for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
   // A finding names its row when it concerns one person (a group field) or the page has several.
-  const rowOf = (fieldKey: string, row: number) => (c.groups.length > 0 && (rows > 1 || fieldGroup(fieldKey)) ? { row } : {});
+  const grouped = c.groups.length > 0;
   let applicable = false;
   let found = false;
   const override = scan.overrides[rule.id];
   const baseSeverity = override?.severity ?? rule.severity;
-  const messages = rule.messages;
+  const locale = scan.locale;
   for (let row = 0; row < rows; row++) {
-    const uncovered = new Set<number>(); // rarely filled: only when a roll-over needs a year the calendar lacks
-    const ctx = new RowCtx(scan, c, row, uncovered);
     if (!triggered(c, scan.record, row)) continue;
+    ctx.moveTo(c, row);
     applicable = true;
     let out: Outcome;
     let versionDate = scan.now;
@@ -437,27 +457,29 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
     } catch (e) {
       if (!(e instanceof UnreadableField)) throw e;
       found = true;
-      findings.push({
+      const f: Finding = {
         ruleId: rule.id,
         fieldKey: e.fieldKey,
         severity: 'warning',
         kind: 'needs-review',
-        message: interpolate(MESSAGES.unreadable[scan.locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: e.raw }),
+        message: interpolate(MESSAGES.unreadable[locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: e.raw }),
         basis: basisFor(c, scan, versionDate),
         category: rule.category,
-        title: rule.title[scan.locale],
-        ...rowOf(e.fieldKey, row),
-      });
+        title: rule.title[locale],
+      };
+      if (grouped && (rows > 1 || fieldGroup(e.fieldKey))) f.row = row;
+      findings.push(f);
       continue;
     }
-    for (const y of uncovered) scan.uncovered.add(y);
+    const uncovered = ctx.uncovered;
+    if (uncovered) for (const y of uncovered) scan.uncovered.add(y);
     if (out.status !== 'fail') continue;
     found = true;
     const checkType = (out as { check?: string }).check ?? rule.check.type;
-    const template = messages[out.messageId]?.[scan.locale] ?? definitionOf({ type: checkType }).messages[out.messageId]?.[scan.locale] ?? out.messageId;
+    const template = rule.messages[out.messageId]?.[locale] ?? definitionOf({ type: checkType }).messages[out.messageId]?.[locale] ?? out.messageId;
     let message = interpolate(template, out.data);
-    if (uncovered.size) message += interpolate(MESSAGES.uncovered[scan.locale], { years: [...uncovered].join('、') });
-    findings.push({
+    if (uncovered?.size) message += interpolate(MESSAGES.uncovered[locale], { years: [...uncovered].join('、') });
+    const f: Finding = {
       ruleId: rule.id,
       fieldKey: out.fieldKey,
       severity: out.kind === 'due-soon' ? 'warning' : (out.severity ?? baseSeverity),
@@ -465,10 +487,11 @@ function evaluateRule(scan: Scan, c: CompiledRule, findings: Finding[]): 'passed
       message,
       basis: basisFor(c, scan, versionDate),
       category: rule.category,
-      title: rule.title[scan.locale],
-      ...rowOf(out.fieldKey, row),
-      ...(out.dueAt !== undefined ? { dueAt: wallToInstant(out.dueAt, scan.offset) } : {}),
-    });
+      title: rule.title[locale],
+    };
+    if (grouped && (rows > 1 || fieldGroup(out.fieldKey))) f.row = row;
+    if (out.dueAt !== undefined) f.dueAt = wallToInstant(out.dueAt, scan.offset);
+    findings.push(f);
   }
   return found ? 'found' : applicable ? 'passed' : 'na';
 }
@@ -488,7 +511,7 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
   const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
   const scan: Scan = {
     compiled,
-    record: new RecordView(toColumns(snapshots)),
+    record: new RecordView(snapshots),
     locale: options.locale ?? 'zh-CN',
     now: instantToWall(options.now ?? Date.now(), offset),
     offset,
@@ -498,10 +521,11 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
   };
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   const rules = options.only && compiled.byId ? [...options.only].flatMap((id) => compiled.byId!.get(id) ?? []) : compiled.rules;
+  const ctx = new RowCtx(scan);
   for (const c of rules) {
     if (options.only && !options.only.has(c.rule.id)) continue;
     if (scan.overrides[c.rule.id]?.enabled === false) continue;
-    const r = evaluateRule(scan, c, result.findings);
+    const r = evaluateRule(scan, ctx, c, result.findings);
     if (r === 'passed') result.passed.push(c.rule.id);
     else if (r === 'na') result.notApplicable.push(c.rule.id);
   }
@@ -534,7 +558,7 @@ export function evaluateCheck(
   const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
   const scan: Scan = {
     compiled: { pack: {} as Pack, rules: [c], dependents: new Map() },
-    record: new RecordView(toColumns(snapshots)),
+    record: new RecordView(snapshots),
     locale: options.locale ?? 'zh-CN',
     now: instantToWall(options.now ?? Date.now(), offset),
     offset,
@@ -545,8 +569,9 @@ export function evaluateCheck(
   let rows = 1;
   for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
   const out: CheckResult[] = [];
+  const ctx = new RowCtx(scan);
   for (let row = 0; row < rows; row++) {
-    const ctx = new RowCtx(scan, c, row, new Set());
+    ctx.moveTo(c, row);
     try {
       out.push(ctx.evaluate(check));
     } catch (e) {
