@@ -45,10 +45,26 @@ export function formatAmount(n: number, locale: Locale = 'zh-CN'): string {
 }
 
 /** `{{name}}` placeholders, ESLint-style. Unknown names are left visible so a pack author sees them. */
+/** A template split once into text and `{{name}}` parts (odd indexes are names). */
+const compiled = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{\s*([\w.]+)\s*\}\}/);
+    if (compiled.size > 5000) compiled.clear(); // templates come from packs: a few hundred at most
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (all, name: string) =>
-    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : all,
-  );
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : `{{${name}}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 const CN_DIGITS = '零一二三四五六七八九';

@@ -4,7 +4,7 @@
  */
 import { z } from '../zod';
 import { nested } from './nested';
-import { defineCheck, type CheckSpec } from './types';
+import { defineCheck, type CheckSpec, PASS } from './types';
 import { registryTriggers, registryMessageIds } from './walk';
 
 const params = z.strictObject({ checks: z.array(z.lazy(() => nested.schema!)).min(1) });
@@ -24,6 +24,6 @@ export default defineCheck<Params>({
       const out = ctx.evaluate(check);
       if (out.status === 'fail') return out;
     }
-    return { status: 'pass' };
+    return PASS;
   },
 });

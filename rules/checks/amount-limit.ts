@@ -3,7 +3,7 @@ import { fieldDef, fieldLabel } from '../fields';
 import { formatAmount } from '../format';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck } from './types';
+import { defineCheck, PASS } from './types';
 
 const params = z
   .strictObject({
@@ -25,10 +25,10 @@ export default defineCheck<Params>({
   triggers: (p) => [[p.field]],
   evaluate(ctx, p) {
     const v = ctx.number(p.field);
-    if (v === null) return { status: 'pass' };
+    if (v === null) return PASS;
     const over = p.max !== undefined && v > p.max;
     const under = p.min !== undefined && v < p.min;
-    if (!over && !under) return { status: 'pass' };
+    if (!over && !under) return PASS;
     // Messages are formatted only for a failure (this runs on every keystroke).
     const money = fieldDef(p.field)?.type === 'amount';
     const fmt = (n: number) => (money ? formatAmount(n, ctx.locale) : String(n));

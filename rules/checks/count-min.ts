@@ -2,7 +2,7 @@
 import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck } from './types';
+import { defineCheck, PASS } from './types';
 
 const params = z.strictObject({
   field: FieldKeySchema,
@@ -23,7 +23,7 @@ export default defineCheck<Params>({
   triggers: (p) => [[p.field]],
   evaluate(ctx, p) {
     const names = [...new Set(ctx.list(p.field) ?? [])];
-    if (names.length >= p.min) return { status: 'pass' };
+    if (names.length >= p.min) return PASS;
     return {
       status: 'fail',
       messageId: 'tooFew',

@@ -8,10 +8,10 @@ import { firstSet } from '../conditions';
 import { fieldLabel } from '../fields';
 import { formatElapsed, formatPeriod } from '../format';
 import { closingLatest, dueSoonWindow, periodEnd, type PeriodSpec } from '../periods';
-import { DAY, formatDate, formatDue, formatWall } from '../periods/time';
+import { DAY, formatDate, formatDue, formatWall, type WallTime } from '../periods/time';
 import { FieldKeySchema, FieldKeysSchema, PeriodSchema, SeveritySchema } from '../schema-common';
 import { z } from '../zod';
-import { asList, defineCheck, type Outcome, type RowContext, type Severity } from './types';
+import { asList, defineCheck, type Outcome, type RowContext, type Severity, PASS } from './types';
 
 const params = z.strictObject({
   from: FieldKeysSchema,
@@ -42,6 +42,31 @@ function extraDays(ctx: RowContext, p: Params): number {
     days += Math.max(0, n) * add.per;
   }
   return days;
+}
+
+function dataFor(ctx: RowContext, p: Params, fromKey: string, start: WallTime, spec: PeriodSpec, shownDue: number, due: number): Record<string, string> {
+  return {
+    from: fieldLabel(fromKey),
+    to: fieldLabel(p.to),
+    fromEn: fromKey,
+    toEn: p.to,
+    start: formatWall(start.ms, start.dateOnly),
+    limit: formatPeriod(spec, ctx.locale),
+    due: formatDue(shownDue),
+    literalDue: formatDue(due),
+    /** The last day of a day/month period, for date fields. */
+    dueDay: formatDate(due - DAY),
+  };
+}
+
+/** Graded severities for longer delays: the last tier whose period `at` reaches. */
+function gradedSeverity(ctx: RowContext, p: Params, start: WallTime, at: number): Severity | undefined {
+  let severity: Severity | undefined;
+  for (const tier of p.tiers ?? []) {
+    const t = periodEnd(start, tier.period, ctx.calendar);
+    if (at >= t.due) severity = tier.severity;
+  }
+  return severity;
 }
 
 export default defineCheck<Params>({
@@ -75,40 +100,21 @@ export default defineCheck<Params>({
   evaluate(ctx, p): Outcome {
     const fromKey = firstSet(ctx, p.from) ?? '';
     const start = ctx.time(fromKey);
-    if (!start) return { status: 'pass' }; // not started yet
-    const spec: PeriodSpec = { ...p.period };
+    if (!start) return PASS; // not started yet
     const extra = extraDays(ctx, p);
-    if (extra) spec.amount += spec.unit === 'day' ? extra : 0;
+    const spec: PeriodSpec = extra && p.period.unit === 'day' ? { ...p.period, amount: p.period.amount + extra } : p.period;
     const end = periodEnd(start, spec, ctx.calendar);
-    ctx.noteUncoveredYears(end.uncoveredYears);
+    if (end.uncoveredYears.length) ctx.noteUncoveredYears(end.uncoveredYears);
     const hours = spec.unit === 'hour';
     const shownDue = hours ? end.strictEnd : end.due;
     // Message data only for a finding (this runs on every keystroke).
-    const messageData = (): Record<string, string> => ({
-      from: fieldLabel(fromKey),
-      to: fieldLabel(p.to),
-      fromEn: fromKey,
-      toEn: p.to,
-      start: formatWall(start.ms, start.dateOnly),
-      limit: formatPeriod(spec, ctx.locale),
-      due: formatDue(shownDue),
-      literalDue: formatDue(end.due),
-      /** The last day of a day/month period, for date fields. */
-      dueDay: formatDate(end.due - DAY),
-    });
-    const graded = (at: number) => {
-      let severity: Severity | undefined;
-      for (const tier of p.tiers ?? []) {
-        const t = periodEnd(start, tier.period, ctx.calendar);
-        if (at >= t.due) severity = tier.severity;
-      }
-      return severity;
-    };
+    const messageData = () => dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
+    const graded = (at: number) => gradedSeverity(ctx, p, start, at);
 
     const close = ctx.time(p.to);
     if (close) {
       const at = close.ms;
-      if (hours ? at <= end.strictEnd : at < end.due) return { status: 'pass' };
+      if (hours ? at <= end.strictEnd : at < end.due) return PASS;
       const data = messageData();
       const elapsed = formatElapsed(closingLatest(close) - start.ms, spec.unit, ctx.locale);
       data.closing = formatWall(close.ms, close.dateOnly);
@@ -119,11 +125,11 @@ export default defineCheck<Params>({
       const severity = graded(at);
       return { status: 'fail', messageId: 'late', fieldKey: p.to, data: { ...data, elapsed }, ...(severity ? { severity } : {}) };
     }
-    if (!ctx.has(p.to)) return { status: 'pass' };
+    if (!ctx.has(p.to)) return PASS;
 
     // The closing step has not been done: count down from now (期限预警).
     const now = ctx.now;
-    if (now < start.ms) return { status: 'pass' };
+    if (now < start.ms) return PASS;
     if (now > end.due || (!hours && now >= end.due)) {
       const severity = graded(now);
       const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
@@ -137,6 +143,6 @@ export default defineCheck<Params>({
       const remaining = formatElapsed(shownDue - now, 'hour', ctx.locale);
       return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data: { ...messageData(), remaining }, dueAt: shownDue };
     }
-    return { status: 'pass' };
+    return PASS;
   },
 });

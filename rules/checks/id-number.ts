@@ -7,7 +7,7 @@ import { formatDate, startOfDay } from '../periods/time';
 import { FieldKeySchema } from '../schema-common';
 import { validateIdNumber } from '../values/id-number';
 import { z } from '../zod';
-import { defineCheck } from './types';
+import { defineCheck, PASS } from './types';
 
 const params = z.strictObject({
   field: FieldKeySchema,
@@ -40,7 +40,7 @@ export default defineCheck<Params>({
   triggers: (p) => [[p.field]],
   evaluate(ctx, p) {
     const value = ctx.text(p.field);
-    if (!value) return { status: 'pass' };
+    if (!value) return PASS;
     const base = { field: fieldLabel(p.field), fieldEn: p.field, value };
     const result = validateIdNumber(value, startOfDay(ctx.now));
     if (!result.ok) {
@@ -63,6 +63,6 @@ export default defineCheck<Params>({
         return { status: 'fail', messageId: 'genderMismatch', fieldKey: p.field, data: { ...base, idGender: result.info.gender, gender } };
       }
     }
-    return { status: 'pass' };
+    return PASS;
   },
 });

@@ -3,7 +3,7 @@ import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { normalizeText } from '../values/parse';
 import { z } from '../zod';
-import { defineCheck } from './types';
+import { defineCheck, PASS } from './types';
 
 const params = z.strictObject({ field: FieldKeySchema });
 type Params = z.infer<typeof params>;
@@ -29,6 +29,6 @@ export default defineCheck<Params>({
     if (!value) return { status: 'fail', messageId: 'missing', fieldKey: p.field, data };
     if (!LAW.test(value)) return { status: 'fail', messageId: 'noLaw', fieldKey: p.field, data };
     if (!ARTICLE.test(value)) return { status: 'fail', messageId: 'noArticle', fieldKey: p.field, data };
-    return { status: 'pass' };
+    return PASS;
   },
 });

@@ -6,7 +6,7 @@ import { DateSchema } from '../schema-common';
 import { parseDateTime } from '../values/parse';
 import { z } from '../zod';
 import { nested } from './nested';
-import { defineCheck, type CheckSpec } from './types';
+import { defineCheck, type CheckSpec, PASS } from './types';
 import { registryMessageIds, registryTriggers } from './walk';
 
 const params = z.strictObject({
@@ -38,6 +38,6 @@ export default defineCheck<Params>({
     const version = p.versions.find(
       (v) => (v.from === undefined || at >= day(v.from)) && (v.until === undefined || at < day(v.until)),
     );
-    return version ? ctx.evaluate(version.check) : { status: 'pass' };
+    return version ? ctx.evaluate(version.check) : PASS;
   },
 });

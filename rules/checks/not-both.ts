@@ -2,7 +2,7 @@
 import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck, type RowContext } from './types';
+import { defineCheck, type RowContext, PASS } from './types';
 
 const params = z.strictObject({ fields: z.tuple([FieldKeySchema, FieldKeySchema]) });
 type Params = z.infer<typeof params>;
@@ -27,7 +27,7 @@ export default defineCheck<Params>({
   triggers: (p) => [[p.fields[0]], [p.fields[1]]],
   evaluate(ctx, p) {
     const [a, b] = p.fields;
-    if (!(used(ctx, a) && used(ctx, b))) return { status: 'pass' };
+    if (!(used(ctx, a) && used(ctx, b))) return PASS;
     return { status: 'fail', messageId: 'both', fieldKey: b, data: { a: fieldLabel(a), b: fieldLabel(b), aEn: a, bEn: b } };
   },
 });

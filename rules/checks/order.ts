@@ -3,7 +3,7 @@ import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { formatWall } from '../periods/time';
 import { z } from '../zod';
-import { defineCheck } from './types';
+import { defineCheck, PASS } from './types';
 
 const params = z.strictObject({
   first: FieldKeySchema,
@@ -29,10 +29,10 @@ export default defineCheck<Params>({
   triggers: (p) => [[p.first], [p.then]],
   evaluate(ctx, p) {
     const then = ctx.time(p.then);
-    if (!then) return { status: 'pass' };
+    if (!then) return PASS;
     const first = ctx.time(p.first);
-    if (first && (p.strict ? first.ms < then.ms : first.ms <= then.ms)) return { status: 'pass' };
-    if (!first && !p.requireFirst) return { status: 'pass' };
+    if (first && (p.strict ? first.ms < then.ms : first.ms <= then.ms)) return PASS;
+    if (!first && !p.requireFirst) return PASS;
     const data = { first: fieldLabel(p.first), then: fieldLabel(p.then), firstEn: p.first, thenEn: p.then };
     if (!first) return { status: 'fail', messageId: 'missingFirst', fieldKey: p.first, data };
     return {

@@ -6,7 +6,7 @@ import { fieldLabel } from '../fields';
 import { ConditionSchema } from '../conditions';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck } from './types';
+import { defineCheck, PASS } from './types';
 
 const params = z.strictObject({
   require: ConditionSchema,
@@ -31,7 +31,7 @@ export default defineCheck<Params>({
   triggers: (p) => [[p.field]],
   messageIds: (p) => (p.messageId ? [p.messageId] : []),
   evaluate(ctx, p) {
-    if (ctx.condition(p.require)) return { status: 'pass' };
+    if (ctx.condition(p.require)) return PASS;
     const messageId = p.messageId ?? (ctx.isSet(p.field) ? 'notMet' : 'missing');
     return {
       status: 'fail',

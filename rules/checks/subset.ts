@@ -2,7 +2,7 @@
 import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck } from './types';
+import { defineCheck, PASS } from './types';
 
 const params = z.strictObject({ field: FieldKeySchema, allowed: z.array(z.string().min(1)).min(1) });
 type Params = z.infer<typeof params>;
@@ -20,7 +20,7 @@ export default defineCheck<Params>({
   triggers: (p) => [[p.field]],
   evaluate(ctx, p) {
     const extra = (ctx.list(p.field) ?? []).filter((x) => !p.allowed.includes(x));
-    if (!extra.length) return { status: 'pass' };
+    if (!extra.length) return PASS;
     return {
       status: 'fail',
       messageId: 'notAllowed',

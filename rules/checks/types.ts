@@ -20,6 +20,9 @@ export interface CheckSpec {
   [param: string]: unknown;
 }
 
+/** The one passing outcome: shared (outcomes that pass are never changed). */
+export const PASS: { readonly status: 'pass' } = Object.freeze({ status: 'pass' as const });
+
 export type Outcome =
   | { status: 'pass' }
   | { status: 'na' }

@@ -7,7 +7,7 @@ import { ConditionSchema, type Condition } from '../conditions';
 import { SeveritySchema } from '../schema-common';
 import { z } from '../zod';
 import { nested } from './nested';
-import { defineCheck, type CheckSpec, type Severity } from './types';
+import { defineCheck, type CheckSpec, type Severity, PASS } from './types';
 import { registryMessageIds, registryTriggers } from './walk';
 
 const params = z.strictObject({
@@ -41,6 +41,6 @@ export default defineCheck<Params>({
       const out = ctx.evaluate(c.check);
       return out.status === 'fail' && c.severity && !out.severity ? { ...out, severity: c.severity } : out;
     }
-    return p.otherwise ? ctx.evaluate(p.otherwise) : { status: 'pass' };
+    return p.otherwise ? ctx.evaluate(p.otherwise) : PASS;
   },
 });

@@ -33,47 +33,36 @@ export interface PeriodEnd {
 const NONE: number[] = [];
 
 export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCalendar = defaultCalendar): PeriodEnd {
-  const uncovered = new Set<number>(); // almost always empty: only years beyond the calendar's data
   const day0 = startOfDay(start.ms);
-  const rollOver = (lastDay: number) =>
-    spec.custody ? lastDay : calendar.firstWorkingDayFrom(lastDay, uncovered);
-  let due: number;
-  let strictEnd: number;
-  switch (spec.unit) {
-    case 'hour': {
-      if (start.dateOnly) {
-        // A date without a time: the whole starting day is not counted (by 24:00 of the next day for 24 h).
-        due = strictEnd = day0 + DAY + spec.amount * HOUR;
-      } else {
-        strictEnd = start.ms + spec.amount * HOUR;
-        due = startOfHour(start.ms) + HOUR + spec.amount * HOUR;
-      }
-      break;
+  if (spec.unit === 'hour') {
+    // Hours: no calendar. A date without a time: the whole starting day is not counted (by 24:00
+    // of the next day for 24 h).
+    if (start.dateOnly) {
+      const due = day0 + DAY + spec.amount * HOUR;
+      return { due, strictEnd: due, uncoveredYears: NONE };
     }
-    case 'day': {
-      let last: number;
-      if (spec.workingDays) {
-        last = day0;
-        for (let i = 0; i < spec.amount; i++) last = calendar.firstWorkingDayFrom(last + DAY, uncovered);
-      } else {
-        last = rollOver(day0 + spec.amount * DAY);
-      }
-      due = strictEnd = last + DAY;
-      break;
-    }
-    case 'month':
-    case 'year': {
-      const months = spec.unit === 'year' ? spec.amount * 12 : spec.amount;
-      // Half a month is 15 days (SPCI 202).
-      const whole = Math.trunc(months);
-      let last = addMonths(day0, whole);
-      if (months !== whole) last += Math.round((months - whole) * 30) * DAY;
-      last = rollOver(last);
-      due = strictEnd = last + DAY;
-      break;
-    }
+    return { due: startOfHour(start.ms) + HOUR + spec.amount * HOUR, strictEnd: start.ms + spec.amount * HOUR, uncoveredYears: NONE };
   }
-  return { due, strictEnd, uncoveredYears: uncovered.size ? [...uncovered].sort() : NONE };
+  const uncovered = new Set<number>(); // almost always empty: only years beyond the calendar's data
+  const rollOver = (lastDay: number) => (spec.custody ? lastDay : calendar.firstWorkingDayFrom(lastDay, uncovered));
+  let last: number;
+  if (spec.unit === 'day') {
+    if (spec.workingDays) {
+      last = day0;
+      for (let i = 0; i < spec.amount; i++) last = calendar.firstWorkingDayFrom(last + DAY, uncovered);
+    } else {
+      last = rollOver(day0 + spec.amount * DAY);
+    }
+  } else {
+    const months = spec.unit === 'year' ? spec.amount * 12 : spec.amount;
+    // Half a month is 15 days (SPCI 202).
+    const whole = Math.trunc(months);
+    last = addMonths(day0, whole);
+    if (months !== whole) last += Math.round((months - whole) * 30) * DAY;
+    last = rollOver(last);
+  }
+  const due = last + DAY;
+  return { due, strictEnd: due, uncoveredYears: uncovered.size ? [...uncovered].sort() : NONE };
 }
 
 /** The latest instant a closing value can mean (for how late it was). */
