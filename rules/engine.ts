@@ -15,7 +15,7 @@ import type { Pack, Rule } from './pack';
 import { defaultCalendar, type HolidayCalendar } from './periods/calendar';
 import { addMonths, BEIJING_OFFSET_MINUTES, instantToWall, startOfDay, wallToInstant, yearOf } from './periods/time';
 import { validateIdNumber } from './values/id-number';
-import { normalizedText, parseValue, type ParsedValue } from './values/parse';
+import { normalizedText, parsedOrNull, type ParsedValue } from './values/parse';
 
 /** One field as read from a page: its canonical key and text (null: the control is empty). */
 export interface FieldSnapshot {
@@ -183,7 +183,7 @@ interface Column {
   /** Text per row (null: empty). */
   raw: (string | null)[];
   /** Parsed once per scan, lazily. */
-  cells: (Cell | undefined)[];
+  cells?: (Cell | undefined)[];
 }
 
 class RecordView {
@@ -198,7 +198,7 @@ class RecordView {
       if (!info) continue;
       const row = info.group ? Math.max(0, Math.min(s.row ?? 0, 9999)) : 0;
       let col = this.columns.get(s.key);
-      if (!col) this.columns.set(s.key, (col = { def: info.def, grouped: !!info.group, raw: [], cells: [] }));
+      if (!col) this.columns.set(s.key, (col = { def: info.def, grouped: !!info.group, raw: [] }));
       const raw = col.raw;
       while (raw.length <= row) raw.push(null);
       const text = s.raw === null || isBlank(s.raw) ? null : s.raw;
@@ -242,15 +242,15 @@ class RecordView {
     if (!col) return EMPTY;
     const i = this.index(col, row);
     if (i === undefined) return EMPTY;
-    let c = col.cells[i];
+    let c = col.cells?.[i];
     if (c) return c;
     const raw = col.raw[i] ?? null;
     if (raw === null) c = EMPTY;
     else {
-      const r = parseValue(col.def.type, raw);
-      c = r.ok ? { state: 'ok', value: r.parsed } : { state: 'bad', raw };
+      const value = parsedOrNull(col.def.type, raw);
+      c = value ? { state: 'ok', value } : { state: 'bad', raw };
     }
-    col.cells[i] = c;
+    (col.cells ??= [])[i] = c;
     return c;
   }
 }
@@ -520,15 +520,20 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
     uncovered: new Set(),
   };
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
-  const rules = options.only && compiled.byId ? [...options.only].flatMap((id) => compiled.byId!.get(id) ?? []) : compiled.rules;
   const ctx = new RowCtx(scan);
-  for (const c of rules) {
-    if (options.only && !options.only.has(c.rule.id)) continue;
-    if (scan.overrides[c.rule.id]?.enabled === false) continue;
+  const run = (c: CompiledRule) => {
+    if (scan.overrides[c.rule.id]?.enabled === false) return;
     const r = evaluateRule(scan, ctx, c, result.findings);
     if (r === 'passed') result.passed.push(c.rule.id);
     else if (r === 'na') result.notApplicable.push(c.rule.id);
-  }
+  };
+  if (options.only) {
+    // A re-check: only the rules asked for, in the order asked.
+    for (const id of options.only) {
+      const c = compiled.byId?.get(id) ?? compiled.rules.find((r) => r.rule.id === id);
+      if (c) run(c);
+    }
+  } else for (const c of compiled.rules) run(c);
   if (scan.uncovered.size) {
     result.warnings.push(interpolate(MESSAGES.calendarWarning[scan.locale], { years: [...scan.uncovered].sort().join('、') }));
   }

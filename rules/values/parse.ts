@@ -128,31 +128,36 @@ export function normalizedText(v: ParsedValue): string {
  * "present but empty" (contracts.md §6).
  */
 export function parseValue(type: FieldType, text: string): ParseResult {
+  const parsed = parsedOrNull(type, text);
+  return parsed ? { ok: true, parsed } : { ok: false };
+}
+
+/** The same, without the result wrapper (the engine parses every cell it reads). */
+export function parsedOrNull(type: FieldType, text: string): ParsedValue | null {
   switch (type) {
     case 'datetime':
     case 'date': {
       const v = parseDateTime(text);
-      if (!v) return { ok: false };
+      if (!v) return null;
       // A date field carries no time even if a page appends one.
-      const value = type === 'date' ? { ms: v.ms - (v.ms % 86_400_000), dateOnly: true } : v;
-      return { ok: true, parsed: { type, value } };
+      return { type, value: type === 'date' ? { ms: v.ms - (v.ms % 86_400_000), dateOnly: true } : v };
     }
     case 'amount': {
       const v = parseAmount(text);
-      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v } };
+      return v === null ? null : { type, value: v };
     }
     case 'int': {
       const v = parseInt10(text);
-      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v } };
+      return v === null ? null : { type, value: v };
     }
     case 'bool': {
       const v = parseBool(text);
-      return v === null ? { ok: false } : { ok: true, parsed: { type, value: v } };
+      return v === null ? null : { type, value: v };
     }
     case 'list':
-      return { ok: true, parsed: { type, value: parseList(text) } };
+      return { type, value: parseList(text) };
     case 'enum':
     case 'text':
-      return { ok: true, parsed: { type, value: normalizeText(text) } };
+      return { type, value: normalizeText(text) };
   }
 }
