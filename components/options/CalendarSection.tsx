@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import { calendarsItem, clearImportedCalendars, importCalendar } from '../../lib/config/store';
 import { defaultCalendar, type CalendarFile } from '../../rules/periods/calendar';
-import { errorText, LockNote, NoticeBanner, readJsonFile, Section, useTr, type Notice } from './common';
+import { JsonFileInput, LockNote, type Notice, NoticeBanner, Section, errorText, useTr } from './common';
 
 export function CalendarSection({ config, now = Date.now() }: { config: EffectiveConfig; now?: number }) {
   const tr = useTr();
@@ -43,30 +43,18 @@ export function CalendarSection({ config, now = Date.now() }: { config: Effectiv
         )}
       </p>
       <p class="io">
-        <label>
-          {tr('导入节假日文件', 'Import a holiday file')}{' '}
-          <input
-            type="file"
-            name="calendarFile"
-            accept=".json,application/json"
-            disabled={locked}
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (!file) return;
-              void (async () => {
-                const read = await readJsonFile(file, tr);
-                if (!read.ok) return setNotice({ kind: 'error', text: read.error });
-                const r = await importCalendar(read.data);
-                if (!r.ok) return setNotice({ kind: 'error', text: tr(`“${file.name}”格式不正确，未导入：`, `"${file.name}" is not a holiday file; nothing imported:`), details: r.errors });
-                setNotice({ kind: 'ok', text: tr(`已导入 ${r.years.join('、')} 年的节假日安排。`, `Imported the holidays of ${r.years.join(', ')}.`) });
-                refresh();
-              })()
-                .catch((err) => setNotice({ kind: 'error', text: errorText(err) }))
-                .finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <JsonFileInput
+          name="calendarFile"
+          label={tr('导入节假日文件', 'Import a holiday file')}
+          disabled={locked}
+          onNotice={setNotice}
+          onData={async (data, file) => {
+            const r = await importCalendar(data);
+            if (!r.ok) return { kind: 'error', text: tr(`“${file.name}”格式不正确，未导入：`, `"${file.name}" is not a holiday file; nothing imported:`), details: r.errors };
+            refresh();
+            return { kind: 'ok', text: tr(`已导入 ${r.years.join('、')} 年的节假日安排。`, `Imported the holidays of ${r.years.join(', ')}.`) };
+          }}
+        />
         <button
           type="button"
           disabled={locked || !imported.length}

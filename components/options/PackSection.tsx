@@ -8,7 +8,7 @@ import { diffPacks, type PackDiff } from '../../lib/config/pack-diff';
 import { applyPack, restoreBuiltInPack } from '../../lib/config/store';
 import { validatePack, type Pack } from '../../rules/pack';
 import { download, stamp } from '../download';
-import { errorText, LockNote, NoticeBanner, readJsonFile, Section, useTr, type Notice } from './common';
+import { JsonFileInput, LockNote, type Notice, NoticeBanner, Section, errorText, useTr } from './common';
 
 export function PackSection({ config }: { config: EffectiveConfig }) {
   const tr = useTr();
@@ -17,20 +17,18 @@ export function PackSection({ config }: { config: EffectiveConfig }) {
   const locked = config.locked.has('rulePack') || config.packSource === 'policy';
   const source = { 'built-in': tr('内置规则包', 'built-in pack'), user: tr('导入的规则包', 'imported pack'), policy: tr('单位策略下发的规则包', "pack pushed by the unit's policy") }[config.packSource];
 
-  async function onFile(file: File) {
+  async function onData(data: unknown, file: File): Promise<Notice | null> {
     setPending(null);
-    const read = await readJsonFile(file, tr);
-    if (!read.ok) return setNotice({ kind: 'error', text: `${read.error}${tr('。未作任何更改。', '. Nothing changed.')}` });
-    const v = validatePack(read.data);
+    const v = validatePack(data);
     if (!v.ok) {
-      return setNotice({
+      return {
         kind: 'error',
         text: tr(`规则包“${file.name}”有 ${v.errors.length} 处错误，未作任何更改：`, `Pack "${file.name}" has ${v.errors.length} errors; nothing changed:`),
         details: v.errors,
-      });
+      };
     }
-    setNotice(null);
     setPending({ pack: v.pack, diff: diffPacks(config.pack, v.pack, Object.keys(config.ruleOverrides)), file: file.name });
+    return null;
   }
 
   return (
@@ -41,20 +39,7 @@ export function PackSection({ config }: { config: EffectiveConfig }) {
       </p>
       <LockNote config={config} what="rulePack" />
       <p class="io">
-        <label>
-          {tr('从文件导入规则包', 'Import a pack from a file')}{' '}
-          <input
-            type="file"
-            name="packFile"
-            accept=".json,application/json"
-            disabled={locked}
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) void onFile(file).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <JsonFileInput name="packFile" label={tr('从文件导入规则包', 'Import a pack from a file')} disabled={locked} onNotice={setNotice} onData={onData} />
         <button type="button" onClick={() => download(`caselint-pack-${config.pack.id}-${config.pack.version}-${stamp()}.json`, JSON.stringify(config.pack, null, 2), 'application/json')}>
           {tr('导出当前规则包', 'Export the pack in force')}
         </button>

@@ -7,7 +7,7 @@ import type { EffectiveConfig } from '../../lib/config/effective';
 import { exportProfiles, importProfiles, setProfiles } from '../../lib/config/store';
 import { fieldLabel } from '../../rules/fields';
 import { download, stamp } from '../download';
-import { errorText, LockNote, NoticeBanner, readJsonFile, Section, useTr, type Notice } from './common';
+import { JsonFileInput, LockNote, type Notice, NoticeBanner, Section, errorText, useTr } from './common';
 
 export function ProfilesSection({ config }: { config: EffectiveConfig }) {
   const tr = useTr();
@@ -31,29 +31,17 @@ export function ProfilesSection({ config }: { config: EffectiveConfig }) {
         <button type="button" disabled={!config.profiles.length} onClick={() => download(`caselint-profiles-${stamp()}.json`, exportProfiles(config.profiles), 'application/json')}>
           {tr('导出站点配置', 'Export profiles')}
         </button>
-        <label>
-          {tr('导入站点配置', 'Import profiles')}{' '}
-          <input
-            type="file"
-            name="profilesFile"
-            accept=".json,application/json"
-            disabled={locked}
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (!file) return;
-              void (async () => {
-                const read = await readJsonFile(file, tr);
-                if (!read.ok) return setNotice({ kind: 'error', text: read.error });
-                const r = await importProfiles(read.data);
-                if (!r.ok) return setNotice({ kind: 'error', text: tr(`“${file.name}”格式不正确，未导入：`, `"${file.name}" is not a profiles file; nothing imported:`), details: r.errors });
-                setNotice({ kind: 'ok', text: tr(`已导入 ${r.count} 个站点配置。`, `Imported ${r.count} profiles.`) });
-              })()
-                .catch((err) => setNotice({ kind: 'error', text: errorText(err) }))
-                .finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <JsonFileInput
+          name="profilesFile"
+          label={tr('导入站点配置', 'Import profiles')}
+          disabled={locked}
+          onNotice={setNotice}
+          onData={async (data, file) => {
+            const r = await importProfiles(data);
+            if (!r.ok) return { kind: 'error', text: tr(`“${file.name}”格式不正确，未导入：`, `"${file.name}" is not a profiles file; nothing imported:`), details: r.errors };
+            return { kind: 'ok', text: tr(`已导入 ${r.count} 个站点配置。`, `Imported ${r.count} profiles.`) };
+          }}
+        />
       </p>
       <NoticeBanner notice={notice} />
       {config.profiles.length ? (

@@ -59,8 +59,41 @@ export async function readJsonFile(file: File, tr: Tr): Promise<{ ok: true; data
   try {
     return { ok: true, data: JSON.parse(await file.text()) };
   } catch (e) {
-    return { ok: false, error: tr(`“${file.name}”不是有效的 JSON 文件：${(e as Error).message}`, `"${file.name}" is not valid JSON: ${(e as Error).message}`) };
+    return {
+      ok: false,
+      error: tr(`“${file.name}”不是有效的 JSON 文件（${(e as Error).message}），未作任何更改。`, `"${file.name}" is not valid JSON (${(e as Error).message}); nothing changed.`),
+    };
   }
 }
 
 export const errorText = (e: unknown) => (e as Error)?.message ?? String(e);
+
+/**
+ * A labelled file input for a JSON file: reads it, hands the data on, and reports what the handler
+ * says (or that the file is not JSON, or what went wrong) — the input is cleared for the next file.
+ */
+export function JsonFileInput(props: { name: string; label: string; disabled?: boolean; onData: (data: unknown, file: File) => Promise<Notice | null>; onNotice: (n: Notice | null) => void }) {
+  const tr = useTr();
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="file"
+        name={props.name}
+        accept=".json,application/json"
+        disabled={props.disabled}
+        onChange={(e) => {
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          if (!file) return;
+          void (async () => {
+            const read = await readJsonFile(file, tr);
+            props.onNotice(read.ok ? await props.onData(read.data, file) : { kind: 'error', text: read.error });
+          })()
+            .catch((err) => props.onNotice({ kind: 'error', text: errorText(err) }))
+            .finally(() => (input.value = ''));
+        }}
+      />
+    </label>
+  );
+}

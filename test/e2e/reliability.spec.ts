@@ -153,7 +153,7 @@ test('the extension’s pages and service worker make no request outside the ext
     await tab.waitForTimeout(600);
     await tab.close();
   }
-  for (const path of ['log.html', 'report.html#weekly', 'report.html#monthly', 'report.html#whitepaper', 'rule.html', 'popup.html', 'sidepanel.html?tabId=1']) {
+  for (const path of ['log.html', 'report.html#weekly', 'report.html#monthly', 'report.html#whitepaper', 'rule.html', 'popup.html', 'options.html', 'sidepanel.html?tabId=1']) {
     const p = await ctx.newPage();
     await p.goto(`chrome-extension://${EXTENSION_ID}/${path}`);
     await p.waitForLoadState('networkidle');
