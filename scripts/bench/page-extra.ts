@@ -44,7 +44,7 @@ export function sizes(): { name: string; bytes: number; gzip: number }[] {
     { name: 'background', path: join(ext, 'background.js') },
   ].map((f) => ({ name: f.name, bytes: statSync(f.path).size, gzip: gz(f.path) }));
   const chunks = readdirSync(join(ext, 'chunks'));
-  for (const page of ['popup', 'sidepanel', 'log', 'report', 'rule']) {
+  for (const page of ['popup', 'options', 'sidepanel', 'log', 'report', 'rule']) {
     const html = readFileSync(join(ext, `${page}.html`), 'utf8');
     const files = [...html.matchAll(/(?:src|href)="\/?(chunks\/[^"]+\.js|assets\/[^"]+\.css)"/g)].map((m) => join(ext, m[1]!));
     const own = chunks.filter((c) => c.startsWith(`${page}-`)).map((c) => join(ext, 'chunks', c));
