@@ -2,7 +2,7 @@
  * 规则: every rule of the pack in force with its four guideline parts; the user's switches,
  * severities and due-soon windows are stored apart from the pack, so a new pack keeps them.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import type { RuleOverride } from '../../lib/config/schema';
 import { setRuleOverride } from '../../lib/config/store';
@@ -12,6 +12,12 @@ import { basisText } from '../RuleDoc';
 import { TONES } from '../severity';
 import { errorText, LockNote, NoticeBanner, Section, useTr, type Notice } from './common';
 
+/** Two overrides say the same (undefined parts and an absent override are the same). */
+function sameOverride(a: RuleOverride | undefined, b: RuleOverride | undefined): boolean {
+  const clean = (o: RuleOverride | undefined) => JSON.stringify(Object.entries(o ?? {}).filter(([, v]) => v !== undefined).sort());
+  return clean(a) === clean(b);
+}
+
 const hasDeadline = (rule: Rule) => JSON.stringify(rule.check).includes('"type":"deadline"');
 
 export function RulesSection({ config }: { config: EffectiveConfig }) {
@@ -20,8 +26,19 @@ export function RulesSection({ config }: { config: EffectiveConfig }) {
   const [filter, setFilter] = useState('');
   const compiled = useMemo(() => compilePack(config.pack), [config.pack]);
   const locked = config.locked.has('rules');
+  // What the user just chose shows at once and stays until the stored configuration says the same
+  // (a reload of the configuration started before the write must not flip a switch back).
+  const [pending, setPending] = useState<Record<string, RuleOverride>>({});
+  useEffect(() => {
+    setPending((p) => {
+      const left = Object.entries(p).filter(([id, o]) => !sameOverride(o, config.ruleOverrides[id]));
+      return left.length === Object.keys(p).length ? p : Object.fromEntries(left);
+    });
+  }, [config.ruleOverrides]);
+  const overrides = { ...config.ruleOverrides, ...pending };
   const save = (rule: Rule, patch: RuleOverride) => {
-    const next = { ...config.ruleOverrides[rule.id], ...patch };
+    const next = { ...overrides[rule.id], ...patch };
+    setPending((p) => ({ ...p, [rule.id]: next }));
     void setRuleOverride(rule.id, next)
       .then(() => setNotice({ kind: 'ok', text: tr(`已保存“${rule.title['zh-CN']}”的设置。`, `Saved the settings of "${rule.title.en}".`) }))
       .catch((err) => setNotice({ kind: 'error', text: errorText(err) }));
@@ -56,7 +73,7 @@ export function RulesSection({ config }: { config: EffectiveConfig }) {
         </thead>
         <tbody>
           {shown.map((rule) => {
-            const o = config.ruleOverrides[rule.id] ?? {};
+            const o = overrides[rule.id] ?? {};
             return (
               <tr data-rule={rule.id}>
                 <td>

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 
 const OUT = 'docs/screenshots';
 
-test('screenshots: inline warning, audit panel, weekly report', async ({ freshContext: ctx, demo }) => {
+test('screenshots: inline warning, audit panel, weekly report, settings', async ({ freshContext: ctx, demo }) => {
   const page = await ctx.newPage();
   await page.setViewportSize({ width: 1280, height: 760 });
   await page.goto(`${demo.url}/case/XS2024-0302/detention`);
@@ -32,4 +32,12 @@ test('screenshots: inline warning, audit panel, weekly report', async ({ freshCo
   await expect(report.locator('[data-section="各单位"] canvas')).toBeVisible();
   await report.waitForTimeout(300);
   await report.screenshot({ path: `${OUT}/weekly-report.png` });
+
+  const options = await ctx.newPage();
+  await options.setViewportSize({ width: 1200, height: 900 });
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html#rules`);
+  await options.locator('tr[data-rule="detention-family-notice-24h"] summary').click();
+  await options.locator('#rules').scrollIntoViewIfNeeded();
+  await expect(options.locator('tr[data-rule="detention-family-notice-24h"] dl.parts')).toBeVisible();
+  await options.screenshot({ path: `${OUT}/options.png` });
 });
