@@ -22,10 +22,19 @@ export function SitesSection({ config, api }: { config: EffectiveConfig; api: Si
   const [notice, setNotice] = useState<Notice | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
   const locked = config.locked.has('sites');
+  // A switch shows the user's choice until the stored configuration says the same.
+  const [pendingOn, setPendingOn] = useState<Record<string, boolean>>({});
   const rows = [
     ...BUILT_IN_ORIGIN_PATTERNS.map((p) => p.replace('/*', '')).map((origin) => ({ origin, builtIn: true, managed: false, enabled: !config.disabledOrigins.includes(origin) })),
     ...config.sites.map((s) => ({ ...s, builtIn: false })),
   ];
+
+  useEffect(() => {
+    setPendingOn((p) => {
+      const left = Object.entries(p).filter(([origin, on]) => rows.find((r) => r.origin === origin)?.enabled !== on);
+      return left.length === Object.keys(p).length ? p : Object.fromEntries(left);
+    });
+  }, [config]);
 
   useEffect(() => {
     let live = true;
@@ -113,19 +122,23 @@ export function SitesSection({ config, api }: { config: EffectiveConfig; api: Si
                   <code>{s.origin}</code>
                 </td>
                 <td>{s.builtIn ? tr('内置（演示）', 'Built in (demo)') : s.managed ? tr('单位策略', 'Unit policy') : tr('自行添加', 'Added by you')}</td>
-                <td class="status">{!access ? tr('未授权', 'No access') : s.enabled ? tr('已启用', 'On') : tr('已停用', 'Off')}</td>
+                <td class="status">{!access ? tr('未授权', 'No access') : (pendingOn[s.origin] ?? s.enabled) ? tr('已启用', 'On') : tr('已停用', 'Off')}</td>
                 <td>
                   <label>
                     <input
                       type="checkbox"
-                      checked={s.enabled}
+                      checked={pendingOn[s.origin] ?? s.enabled}
                       disabled={fixed}
                       aria-label={tr(`在 ${s.origin} 启用`, `Enabled on ${s.origin}`)}
                       onChange={(e) => {
                         const on = (e.target as HTMLInputElement).checked;
+                        setPendingOn((p) => ({ ...p, [s.origin]: on }));
                         void setSiteEnabled(s.origin, on)
                           .then(() => afterChange(on ? tr(`已在 ${s.origin} 启用。`, `On for ${s.origin}.`) : tr(`已在 ${s.origin} 停用。`, `Off for ${s.origin}.`)))
-                          .catch((err) => setNotice({ kind: 'error', text: errorText(err) }));
+                          .catch((err) => {
+                            setPendingOn(({ [s.origin]: _, ...rest }) => rest);
+                            setNotice({ kind: 'error', text: errorText(err) });
+                          });
                       }}
                     />{' '}
                     {tr('启用', 'On')}

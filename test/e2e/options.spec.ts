@@ -90,6 +90,13 @@ test('sites: add an intranet origin, registered across a restart; the popup swit
     const options2 = await context.newPage();
     await options2.goto(OPTIONS);
     const row2 = options2.locator(`tr[data-origin="${demo.url}"]`);
+    // The options page's switch does the same as the popup's.
+    await row2.locator('input[type=checkbox]').uncheck();
+    await expect(row2.locator('.status')).toHaveText('已停用');
+    await expect(page.locator('[data-caselint-rule]')).toHaveCount(0);
+    await row2.locator('input[type=checkbox]').check();
+    await expect(row2.locator('.status')).toHaveText('已启用');
+    await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
     await row2.locator('button:has-text("移除")').click();
     await expect(row2).toHaveCount(0);
     await expect.poll(async () => (await registered(context)).length).toBe(0);
