@@ -9,7 +9,7 @@ import { CaseLintDb } from '../lib/db/database';
 import { applyRetention, importLog, recordPage, review } from '../lib/db/repository';
 import { BgToCs, Envelope, pageKey, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
 import { lastErrorItem } from '../lib/settings/settings';
-import { loadConfig, readSettings, watchConfig } from '../lib/config/store';
+import { loadConfig, mirrorPolicy, readSettings, watchConfig } from '../lib/config/store';
 import { registeredOrigins } from '../lib/config/effective';
 import { syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
 import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
@@ -166,6 +166,11 @@ export default defineBackground({
     });
     browser.permissions?.onAdded?.addListener(resync);
     browser.permissions?.onRemoved?.addListener(resync);
+    // The unit's policy: copied for pages and content scripts, now and whenever IT changes it.
+    void mirrorPolicy().catch(() => {});
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') void mirrorPolicy().catch(() => {});
+    });
     // And whenever the worker starts: cheap, idempotent, and safe if an event was missed. Right after
     // a browser start Chromium may still restore or drop persisted registrations behind our back:
     // look again a little later, and every half hour.

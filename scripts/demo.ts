@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(server.url + path);
     await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(400);
+    // CaseLint has read the page once its overlay is there (it reads the settings first).
+    await page.locator('[data-caselint-host]').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
+    await page.waitForTimeout(300);
     const shown: Shown[] = await page.locator('[data-caselint-rule]').evaluateAll((els) =>
       els.map((el) => ({
         ruleId: el.getAttribute('data-caselint-rule') ?? '',

@@ -1,6 +1,7 @@
 /**
  * Where the configuration lives: storage.local for the user's choices (settings only — the log is
- * in the worker's IndexedDB), storage.managed for the unit's policy. Every change is a small
+ * in the worker's IndexedDB), storage.managed for the unit's policy (copied into storage.local by
+ * the worker, see mirrorPolicy). Every change is a small
  * read-modify-write validated by the schemas; a rejected change leaves storage as it was.
  */
 import { browser } from 'wxt/browser';
@@ -28,18 +29,31 @@ export const rulePackItem = storage.defineItem<unknown>('local:rulePack', { fall
 /** Holiday years imported by the user, laid over the bundled data. */
 export const calendarsItem = storage.defineItem<CalendarFile[]>('local:calendars', { fallback: [] });
 
-/** storage.managed, or nothing where the browser has no policy for us (Firefox without a manifest). */
-export async function readManaged(): Promise<PolicyReading> {
+/**
+ * The unit's policy as last copied from storage.managed by the worker. Pages and content scripts read
+ * this copy: Chromium's first storage.managed read in a session took 3 s here, on every case page.
+ */
+export const policyMirrorItem = storage.defineItem<Record<string, unknown> | null>('local:policy', { fallback: null });
+
+/** The worker's part: copies storage.managed (nothing where the browser has none for us) when it changed. */
+export async function mirrorPolicy(): Promise<void> {
+  let managed: Record<string, unknown> = {};
   try {
-    return readPolicy(await browser.storage.managed.get(null));
+    managed = (await browser.storage.managed.get(null)) ?? {};
   } catch {
-    return readPolicy(undefined);
+    managed = {}; // Firefox without a policy, or no managed storage at all
   }
+  const next = Object.keys(managed).length ? managed : null;
+  if (JSON.stringify(next) !== JSON.stringify(await policyMirrorItem.getValue())) await policyMirrorItem.setValue(next);
+}
+
+export async function readManaged(): Promise<PolicyReading> {
+  return readPolicy(await policyMirrorItem.getValue());
 }
 
 export async function loadConfig(): Promise<EffectiveConfig> {
-  const [local, policy] = await Promise.all([browser.storage.local.get(['settings', 'config', 'rulePack']), readManaged()]);
-  return effectiveConfig({ settings: local.settings, config: local.config, rulePack: local.rulePack }, policy);
+  const local = await browser.storage.local.get(['settings', 'config', 'rulePack', 'policy']);
+  return effectiveConfig({ settings: local.settings, config: local.config, rulePack: local.rulePack }, readPolicy(local.policy ?? undefined));
 }
 
 /** The reviewer settings in force (the user's, with the policy's defaults and locks). */
@@ -52,12 +66,12 @@ export async function loadCalendar(): Promise<HolidayCalendar> {
   return calendarWith(parsed.success ? parsed.data : []);
 }
 
-const CONFIG_KEYS = new Set(['settings', 'config', 'rulePack', 'calendars']);
+const CONFIG_KEYS = new Set(['settings', 'config', 'rulePack', 'calendars', 'policy']);
 
 /** Called back on any change of the configuration (user or policy). */
 export function watchConfig(callback: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && Object.keys(changes).some((k) => CONFIG_KEYS.has(k)))) callback();
+    if (area === 'local' && Object.keys(changes).some((k) => CONFIG_KEYS.has(k))) callback();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -3,7 +3,7 @@
  * user's choices, overrides that survive a new pack, pack previews, calendars and site profiles —
  * through the same storage functions the options page and the popup call (fake-browser).
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { effectiveConfig, isActiveOn, registeredOrigins } from '../../lib/config/effective';
 import { diffPacks } from '../../lib/config/pack-diff';
@@ -18,6 +18,7 @@ import {
   importProfiles,
   loadCalendar,
   loadConfig,
+  mirrorPolicy,
   removeSite,
   restoreBuiltInPack,
   rulePackItem,
@@ -188,6 +189,7 @@ describe('storage, as the options page and the popup change it (fake-browser)', 
     await expect(addSite('http://10.*')).rejects.toThrow('通配符');
 
     await fakeBrowser.storage.managed.set({ origins: ['http://10.1.1.1'], lockedSettings: ['sites'] });
+    await mirrorPolicy(); // what the worker does when the policy changes
     await expect(addSite('http://10.2.2.2')).rejects.toThrow('单位策略锁定');
     await expect(setSiteEnabled('http://10.1.1.1', false)).rejects.toThrow('单位策略锁定');
     expect((await loadConfig()).sites).toEqual([{ origin: 'http://10.1.1.1', managed: true, enabled: true }]);
@@ -195,11 +197,37 @@ describe('storage, as the options page and the popup change it (fake-browser)', 
 
   it('applies managed settings and refuses to change locked ones', async () => {
     await fakeBrowser.storage.managed.set({ settings: { role: 'reviewer', reviewerUnit: '城关派出所' }, lockedSettings: ['reviewerUnit'], units: ['城关派出所'] });
+    expect((await loadConfig()).policyPresent).toBe(false); // not copied yet
+    await mirrorPolicy();
     const c = await loadConfig();
     expect(c).toMatchObject({ policyPresent: true, units: ['城关派出所'], settings: { role: 'reviewer', reviewerUnit: '城关派出所' } });
     await expect(updateSettings({ reviewerUnit: '别的单位' })).rejects.toThrow('单位策略锁定');
     await updateSettings({ reviewerUnit: '城关派出所', reviewerName: '李四', role: 'officer' }); // unchanged locked value is fine
     expect((await loadConfig()).settings).toMatchObject({ reviewerName: '李四', role: 'officer', reviewerUnit: '城关派出所' });
+  });
+
+  it('pages and content scripts never wait for storage.managed (its first read took 3 s per browser session)', async () => {
+    await fakeBrowser.storage.managed.set({ origins: ['http://10.1.1.1'] });
+    await mirrorPolicy();
+    const managedRead = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    const config = await loadConfig();
+    await setSiteEnabled('http://10.1.1.1', false);
+    await updateSettings({ reviewerName: '李四' });
+    expect(managedRead).not.toHaveBeenCalled();
+    expect(config.sites.map((s) => s.origin)).toEqual(['http://10.1.1.1']);
+    managedRead.mockRestore();
+  });
+
+  it('follows the policy as the worker copies it: changed, then withdrawn', async () => {
+    await fakeBrowser.storage.managed.set({ origins: ['http://10.1.1.1'] });
+    await mirrorPolicy();
+    expect((await loadConfig()).sites.map((s) => s.origin)).toEqual(['http://10.1.1.1']);
+    await fakeBrowser.storage.managed.set({ origins: ['http://10.2.2.2'] });
+    await mirrorPolicy();
+    expect((await loadConfig()).sites.map((s) => s.origin)).toEqual(['http://10.2.2.2']);
+    await fakeBrowser.storage.managed.clear();
+    await mirrorPolicy();
+    expect(await loadConfig()).toMatchObject({ policyPresent: false, sites: [] });
   });
 
   it('keeps the user’s overrides when a new pack comes, and the engine applies them', async () => {
