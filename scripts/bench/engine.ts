@@ -202,11 +202,9 @@ export async function runEngineBench(n = 10_000, runs = 7) {
     if (JSON.stringify(ours) !== JSON.stringify(hand) || JSON.stringify(hand) !== JSON.stringify(peer)) disagreements++;
   }
 
-  // Each timing starts from a collected heap (where Node exposes gc: npm run bench does), so one
-  // variant's garbage is not collected on another's clock.
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  // No forced collection between variants: a full GC before each timing shrank the young
+  // generation and made every variant slower (by 30–40 % here), unlike a browser tab.
   const timed = (fn: () => void) => {
-    gc();
     const t = performance.now();
     fn();
     return performance.now() - t;
@@ -221,7 +219,6 @@ export async function runEngineBench(n = 10_000, runs = 7) {
     ten.push(timed(() => snapshots.forEach((s) => evaluate(compiled, s, { now, only, fieldKeys: [] }))));
     hand.push(timed(() => records.forEach((r) => handWritten(r))));
     if (k < 3) {
-      gc();
       const t = performance.now();
       for (const r of records) await jre.run({ record: r });
       peer.push(performance.now() - t);
