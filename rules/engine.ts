@@ -17,6 +17,8 @@ import { addMonths, BEIJING_OFFSET_MINUTES, instantToWall, startOfDay, wallToIns
 import { validateIdNumber } from './values/id-number';
 import { normalizedText, parsedOrNull, type ParsedValue } from './values/parse';
 
+type FailOutcome = Extract<Outcome, { status: 'fail' }> & { check?: string };
+
 /** One field as read from a page: its canonical key and text (null: the control is empty). */
 export interface FieldSnapshot {
   key: string;
@@ -386,9 +388,19 @@ class RowCtx implements RowContext {
   }
   evaluate(check: CheckSpec): Outcome {
     const out = definitionOf(check).evaluate(this, check);
-    // Remember which check failed (for its default messages); outcomes are fresh objects.
-    if (out.status === 'fail' && !(out as { check?: string }).check) (out as { check?: string }).check = check.type;
-    return out;
+    if (out.status !== 'fail' || (out as FailOutcome).check !== undefined) return out;
+    // One shape for every failure (checks write theirs in many), with the check that failed (for
+    // its default messages); a combinator passes an inner failure on as it is.
+    return {
+      status: 'fail',
+      messageId: out.messageId,
+      data: out.data,
+      fieldKey: out.fieldKey,
+      kind: out.kind,
+      severity: out.severity,
+      dueAt: out.dueAt,
+      check: check.type,
+    } as FailOutcome;
   }
   noteUncoveredYears(years: readonly number[]): void {
     for (const y of years) (this.uncovered ??= new Set()).add(y);
@@ -475,7 +487,7 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, findings: Findin
     if (uncovered) for (const y of uncovered) scan.uncovered.add(y);
     if (out.status !== 'fail') continue;
     found = true;
-    const checkType = (out as { check?: string }).check ?? rule.check.type;
+    const checkType = (out as FailOutcome).check ?? rule.check.type;
     const template = rule.messages[out.messageId]?.[locale] ?? definitionOf({ type: checkType }).messages[out.messageId]?.[locale] ?? out.messageId;
     let message = interpolate(template, out.data);
     if (uncovered?.size) message += interpolate(MESSAGES.uncovered[locale], { years: [...uncovered].join('、') });

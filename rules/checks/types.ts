@@ -97,8 +97,10 @@ export interface CheckDefinition<P = any> {
   evaluate(ctx: RowContext, params: P): Outcome;
 }
 
+/** Every definition gets the same shape (same keys, same order): the engine's look-ups stay monomorphic. */
 export function defineCheck<P>(def: CheckDefinition<P>): CheckDefinition<P> {
-  return def;
+  const { id, description, params, messages, messageIds, triggers, evaluate, ...rest } = def as CheckDefinition<P> & Record<string, unknown>;
+  return { id, description, params, messages, messageIds, triggers, evaluate, ...rest } as CheckDefinition<P>;
 }
 
 export const asList = (k: string | readonly string[]): string[] => (typeof k === 'string' ? [k] : [...k]);
