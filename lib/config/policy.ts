@@ -67,26 +67,17 @@ export function readPolicy(raw: unknown): PolicyReading {
         } else errors.push(`origins[${i}]: ${r.error}`);
       });
   }
-  if (data.units !== undefined) {
-    const r = z.array(z.string().min(1).max(200)).max(500).safeParse(data.units);
-    if (r.success) policy.units = [...new Set(r.data)];
-    else errors.push(...issues('units', r.error));
-  }
-  if (data.settings !== undefined) {
-    const r = PolicySettingsSchema.safeParse(data.settings);
-    if (r.success) policy.settings = r.data;
-    else errors.push(...issues('settings', r.error));
-  }
-  if (data.lockedSettings !== undefined) {
-    const r = z.array(z.enum(LOCKABLE)).safeParse(data.lockedSettings);
-    if (r.success) policy.locked = new Set(r.data);
-    else errors.push(...issues('lockedSettings', r.error));
-  }
-  if (data.ruleOverrides !== undefined) {
-    const r = RuleOverridesSchema.safeParse(data.ruleOverrides);
-    if (r.success) policy.ruleOverrides = r.data;
-    else errors.push(...issues('ruleOverrides', r.error));
-  }
+  /** One policy key through its schema: applied when valid, else its errors by path. */
+  const take = <T>(key: string, schema: z.ZodType<T>, apply: (value: T) => void) => {
+    if (data[key] === undefined) return;
+    const r = schema.safeParse(data[key]);
+    if (r.success) apply(r.data);
+    else errors.push(...issues(key, r.error));
+  };
+  take('units', z.array(z.string().min(1).max(200)).max(500), (v) => (policy.units = [...new Set(v)]));
+  take('settings', PolicySettingsSchema, (v) => (policy.settings = v));
+  take('lockedSettings', z.array(z.enum(LOCKABLE)), (v) => (policy.locked = new Set(v)));
+  take('ruleOverrides', RuleOverridesSchema, (v) => (policy.ruleOverrides = v));
   if (data.rulePack !== undefined) {
     // Policies carry the pack as JSON text (Chrome's policy schema cannot describe a whole pack).
     const v = validatePack(data.rulePack);
