@@ -133,7 +133,9 @@ test('export, import without duplicates, a rejected file, filters and sorting', 
   // Another reviewer's newer confirmation is taken.
   const theirs = structuredClone(file);
   Object.assign(theirs.findings[0], { status: 'confirmed', subjectiveLevel: '主观故意', reviewer: '王审核', updatedAt: Date.now() + 60_000 });
-  theirs.findings.push({ ...theirs.findings[1], id: 'from-another-unit', key: 'XZ2024-0999|adm-two-officers|case.officers|', caseKey: 'XZ2024-0999', caseNumber: 'XZ2024-0999' });
+  // A violation (never the page's one 提醒: the filter below counts it), from another unit's case.
+  const other = theirs.findings.find((f: { severity: string }, i: number) => i > 0 && f.severity === 'error');
+  theirs.findings.push({ ...other, id: 'from-another-unit', key: `XZ2024-0999|${other.ruleId}|${other.fieldKey}|`, caseKey: 'XZ2024-0999', caseNumber: 'XZ2024-0999' });
   await log.locator('input[type=file]').setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
   await expect(log.locator('.banner.ok')).toHaveText(`导入完成：新增 1 条，更新 1 条，未变 ${before - 1} 条。`);
   expect((await readLog(log)).length).toBe(before + 1);
