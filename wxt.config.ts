@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { BUILT_IN_ORIGINS, matchPatternOf } from './lib/config/schema';
 
 /**
  * The manifest `key` fixes the extension id (dhdemfiikokioodfccnpjianfkofaakp) so that e2e tests
@@ -13,7 +14,7 @@ const KEY =
  * granted at install, so a unit that force-installs CaseLint needs no permission prompt on any browser.
  * Origins added later (options page, policy) are asked for at run time.
  */
-const BUILT_IN = ['http://localhost/*', 'http://127.0.0.1/*'];
+const BUILT_IN = BUILT_IN_ORIGINS.map(matchPatternOf);
 const PACKAGED = (process.env.CASELINT_ORIGINS ?? '')
   .split(',')
   .map((o) => o.trim())

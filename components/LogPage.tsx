@@ -258,46 +258,46 @@ export function LogPage({ db, pack, send }: LogPageProps) {
         <p class="card muted officer-note">确认、排除问题属于法制审核员的审核流程。如您负责审核，请在“设置 → 角色”中选择“法制审核员”。</p>
       ) : null}
       {settings?.role === 'reviewer' ? (
-      <section class="card bulk" aria-label="批量处理">
-        <span>
-          已选 <b data-selected>{selected.size}</b> 条
-        </span>
-        <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => setSelected(new Set(all.map((r) => r.id))))}>
-          选择全部筛选结果
-        </button>
-        <span class="sep" />
-        <label>
-          主观方面{' '}
-          <select value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)} aria-label="主观方面">
-            <option value="">（未认定）</option>
-            {SUBJECTIVE_LEVELS.map((l) => (
-              <option key={l}>{l}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          排除原因{' '}
-          <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as typeof reason)} aria-label="排除原因">
-            {DISMISS_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {DISMISS_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          备注 <input type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} aria-label="备注" />
-        </label>
-        <button type="button" class="primary" onClick={() => void act('confirm', [...selected])}>
-          确认问题
-        </button>
-        <button type="button" onClick={() => void act('dismiss', [...selected])}>
-          排除
-        </button>
-        <button type="button" onClick={() => void act('reopen', [...selected])}>
-          重新打开
-        </button>
-      </section>
+        <section class="card bulk" aria-label="批量处理">
+          <span>
+            已选 <b data-selected>{selected.size}</b> 条
+          </span>
+          <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => setSelected(new Set(all.map((r) => r.id))))}>
+            选择全部筛选结果
+          </button>
+          <span class="sep" />
+          <label>
+            主观方面{' '}
+            <select value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)} aria-label="主观方面">
+              <option value="">（未认定）</option>
+              {SUBJECTIVE_LEVELS.map((l) => (
+                <option key={l}>{l}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            排除原因{' '}
+            <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as typeof reason)} aria-label="排除原因">
+              {DISMISS_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {DISMISS_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            备注 <input type="text" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} aria-label="备注" />
+          </label>
+          <button type="button" class="primary" onClick={() => void act('confirm', [...selected])}>
+            确认问题
+          </button>
+          <button type="button" onClick={() => void act('dismiss', [...selected])}>
+            排除
+          </button>
+          <button type="button" onClick={() => void act('reopen', [...selected])}>
+            重新打开
+          </button>
+        </section>
       ) : null}
 
       <table class="log-table">

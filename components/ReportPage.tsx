@@ -7,7 +7,7 @@ import type { CaseLintDb } from '../lib/db/database';
 import { dailyReport, monthlyBulletin, officerRecord, officersOf, weeklyReport } from '../lib/reports/aggregate';
 import { reportCsv, reportXlsx } from '../lib/reports/export';
 import { loadMonthly, loadRange } from '../lib/reports/load';
-import { dayPeriod, lastPeriods, monthPeriod, periodOf, previous, weekPeriod, type Period } from '../lib/reports/period';
+import { dayPeriod, lastPeriods, monthPeriod, periodOf, previous, weekPeriod } from '../lib/reports/period';
 import { dailyDoc, monthlyDoc, officerDoc, weeklyDoc, whitePaperDoc, type Cell, type ReportDoc, type Section } from '../lib/reports/sheets';
 import { whitePaper } from '../lib/reports/white-paper';
 import { readSettings } from '../lib/config/store';

@@ -171,11 +171,9 @@ export default defineBackground({
     browser.storage.onChanged.addListener((_changes, area) => {
       if (area === 'managed') void mirrorPolicy().catch(() => {});
     });
-    // And whenever the worker starts: cheap, idempotent, and safe if an event was missed. Right after
-    // a browser start Chromium may still restore or drop persisted registrations behind our back:
-    // look again a little later, and every half hour.
+    // And whenever the worker starts (Chromium dropped persisted registrations of a relaunched
+    // unpacked extension without telling it), and every half hour: cheap and idempotent.
     resync();
-    for (const ms of [2_000, 8_000]) setTimeout(resync, ms);
     void browser.alarms?.create(SITES_ALARM, { periodInMinutes: 30 });
     browser.alarms?.onAlarm.addListener((alarm) => {
       if (alarm.name === SITES_ALARM) return resync();

@@ -13,6 +13,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compilePack, type ScanResult } from '../rules/engine';
 import { parseList } from '../rules/values/parse';
 import { isActiveOn, type EffectiveConfig } from '../lib/config/effective';
+import { BUILT_IN_ORIGINS, matchPatternOf } from '../lib/config/schema';
 import { assignProfileField, loadCalendar, loadConfig, watchConfig } from '../lib/config/store';
 import { profileFor } from '../lib/page/read';
 import { urlPatternFor } from '../lib/page/selector';
@@ -54,7 +55,7 @@ function summaryOf(r: ScanResult): Input<'cs-bg:page-result'> {
 }
 
 export default defineContentScript({
-  matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  matches: BUILT_IN_ORIGINS.map(matchPatternOf),
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',

@@ -279,18 +279,24 @@ interface Scan {
   overrides: Readonly<{ [id: string]: RuleOverride }>;
   uncovered: Set<number>;
   /** 行政 or not, and the administrative type: read once per scan (every rule asks). */
-  admin?: boolean;
-  adminType?: string;
+  caseKind?: CaseKind;
 }
 
-function caseKindOf(scan: Scan): { admin: boolean; adminType: string } {
-  if (scan.admin === undefined) {
+interface CaseKind {
+  admin: boolean;
+  adminType: string;
+}
+
+function caseKindOf(scan: Scan): CaseKind {
+  if (!scan.caseKind) {
     const kind = scan.record.cell('case.kind', 0);
-    scan.admin = kind.state === 'ok' && textOf(kind) === '行政';
     const t = scan.record.cell('case.adminType', 0);
-    scan.adminType = t.state === 'ok' && textOf(t) ? textOf(t) : '治安案件';
+    scan.caseKind = {
+      admin: kind.state === 'ok' && textOf(kind) === '行政',
+      adminType: t.state === 'ok' && textOf(t) ? textOf(t) : '治安案件',
+    };
   }
-  return scan as { admin: boolean; adminType: string };
+  return scan.caseKind;
 }
 
 /**

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /** Chrome's extension id: the first 128 bits of SHA-256 over the public key (DER), as letters a–p. */
 export function extensionIdOf(pem: string): string {
@@ -81,4 +82,4 @@ function main(): void {
   console.log(`把 ${name} 和 updates.xml 放到 ${base}/ 下，再按 docs/policy/README.md 下发策略。`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve('scripts/package-crx.ts')) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -2,7 +2,7 @@
  * 规则: every rule of the pack in force with its four guideline parts; the user's switches,
  * severities and due-soon windows are stored apart from the pack, so a new pack keeps them.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import type { RuleOverride } from '../../lib/config/schema';
 import { setRuleOverride } from '../../lib/config/store';
@@ -10,7 +10,7 @@ import { compilePack } from '../../rules/engine';
 import type { Rule, Severity } from '../../rules/pack';
 import { basisText } from '../RuleDoc';
 import { TONES } from '../severity';
-import { errorText, LockNote, NoticeBanner, Section, useTr, type Notice } from './common';
+import { errorText, LockNote, NoticeBanner, Section, usePending, useTr, type Notice } from './common';
 
 /** Two overrides say the same (undefined parts and an absent override are the same). */
 function sameOverride(a: RuleOverride | undefined, b: RuleOverride | undefined): boolean {
@@ -26,22 +26,16 @@ export function RulesSection({ config }: { config: EffectiveConfig }) {
   const [filter, setFilter] = useState('');
   const compiled = useMemo(() => compilePack(config.pack), [config.pack]);
   const locked = config.locked.has('rules');
-  // What the user just chose shows at once and stays until the stored configuration says the same
-  // (a reload of the configuration started before the write must not flip a switch back).
-  const [pending, setPending] = useState<Record<string, RuleOverride>>({});
-  useEffect(() => {
-    setPending((p) => {
-      const left = Object.entries(p).filter(([id, o]) => !sameOverride(o, config.ruleOverrides[id]));
-      return left.length === Object.keys(p).length ? p : Object.fromEntries(left);
-    });
-  }, [config.ruleOverrides]);
-  const overrides = { ...config.ruleOverrides, ...pending };
+  const { view: overrides, choose, drop } = usePending(config.ruleOverrides, sameOverride);
   const save = (rule: Rule, patch: RuleOverride) => {
     const next = { ...overrides[rule.id], ...patch };
-    setPending((p) => ({ ...p, [rule.id]: next }));
+    choose(rule.id, next);
     void setRuleOverride(rule.id, next)
       .then(() => setNotice({ kind: 'ok', text: tr(`已保存“${rule.title['zh-CN']}”的设置。`, `Saved the settings of "${rule.title.en}".`) }))
-      .catch((err) => setNotice({ kind: 'error', text: errorText(err) }));
+      .catch((err) => {
+        drop(rule.id);
+        setNotice({ kind: 'error', text: errorText(err) });
+      });
   };
   const shown = config.pack.rules.filter((r) => !filter || r.id.includes(filter) || r.title['zh-CN'].includes(filter) || r.title.en.toLowerCase().includes(filter.toLowerCase()));
   const sevLabel = (s: Severity) => tr(TONES[s].zh, TONES[s].en);

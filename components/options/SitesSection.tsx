@@ -2,13 +2,13 @@
  * 站点: the intranet origins CaseLint reads. Adding one asks the browser for access from the click
  * (the prompt needs the user's gesture), then the worker registers the content script there.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
-import { BUILT_IN_ORIGIN_PATTERNS, matchPatternOf, normalizeOrigin } from '../../lib/config/schema';
+import { BUILT_IN_ORIGINS, matchPatternOf, normalizeOrigin } from '../../lib/config/schema';
 import { addSite, removeSite, setSiteEnabled } from '../../lib/config/store';
 import type { Output } from '../../lib/messaging/protocol';
 import { releaseSiteAccess, requestSiteAccess, type PermissionsApi } from '../../lib/sites/registration';
-import { errorText, LockNote, NoticeBanner, Section, useTr, type Notice } from './common';
+import { errorText, LockNote, NoticeBanner, Section, usePending, useTr, type Notice } from './common';
 
 export interface SitesApi {
   permissions: PermissionsApi;
@@ -22,19 +22,12 @@ export function SitesSection({ config, api }: { config: EffectiveConfig; api: Si
   const [notice, setNotice] = useState<Notice | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
   const locked = config.locked.has('sites');
-  // A switch shows the user's choice until the stored configuration says the same.
-  const [pendingOn, setPendingOn] = useState<Record<string, boolean>>({});
   const rows = [
-    ...BUILT_IN_ORIGIN_PATTERNS.map((p) => p.replace('/*', '')).map((origin) => ({ origin, builtIn: true, managed: false, enabled: !config.disabledOrigins.includes(origin) })),
+    ...BUILT_IN_ORIGINS.map((origin) => ({ origin, builtIn: true, managed: false, enabled: !config.disabledOrigins.includes(origin) })),
     ...config.sites.map((s) => ({ ...s, builtIn: false })),
   ];
-
-  useEffect(() => {
-    setPendingOn((p) => {
-      const left = Object.entries(p).filter(([origin, on]) => rows.find((r) => r.origin === origin)?.enabled !== on);
-      return left.length === Object.keys(p).length ? p : Object.fromEntries(left);
-    });
-  }, [config]);
+  const storedOn = useMemo(() => Object.fromEntries(rows.map((r) => [r.origin, r.enabled])), [config]);
+  const { view: on, choose, drop } = usePending(storedOn, (a, b) => a === b);
 
   useEffect(() => {
     let live = true;
@@ -122,21 +115,21 @@ export function SitesSection({ config, api }: { config: EffectiveConfig; api: Si
                   <code>{s.origin}</code>
                 </td>
                 <td>{s.builtIn ? tr('内置（演示）', 'Built in (demo)') : s.managed ? tr('单位策略', 'Unit policy') : tr('自行添加', 'Added by you')}</td>
-                <td class="status">{!access ? tr('未授权', 'No access') : (pendingOn[s.origin] ?? s.enabled) ? tr('已启用', 'On') : tr('已停用', 'Off')}</td>
+                <td class="status">{!access ? tr('未授权', 'No access') : on[s.origin] ? tr('已启用', 'On') : tr('已停用', 'Off')}</td>
                 <td>
                   <label>
                     <input
                       type="checkbox"
-                      checked={pendingOn[s.origin] ?? s.enabled}
+                      checked={on[s.origin]}
                       disabled={fixed}
                       aria-label={tr(`在 ${s.origin} 启用`, `Enabled on ${s.origin}`)}
                       onChange={(e) => {
-                        const on = (e.target as HTMLInputElement).checked;
-                        setPendingOn((p) => ({ ...p, [s.origin]: on }));
-                        void setSiteEnabled(s.origin, on)
-                          .then(() => afterChange(on ? tr(`已在 ${s.origin} 启用。`, `On for ${s.origin}.`) : tr(`已在 ${s.origin} 停用。`, `Off for ${s.origin}.`)))
+                        const enabled = (e.target as HTMLInputElement).checked;
+                        choose(s.origin, enabled);
+                        void setSiteEnabled(s.origin, enabled)
+                          .then(() => afterChange(enabled ? tr(`已在 ${s.origin} 启用。`, `On for ${s.origin}.`) : tr(`已在 ${s.origin} 停用。`, `Off for ${s.origin}.`)))
                           .catch((err) => {
-                            setPendingOn(({ [s.origin]: _, ...rest }) => rest);
+                            drop(s.origin);
                             setNotice({ kind: 'error', text: errorText(err) });
                           });
                       }}

@@ -1,6 +1,6 @@
 /** Shared pieces of the options page: the zh/en switch, messages, locks, file reading. */
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import type { Lockable } from '../../lib/config/policy';
 import type { UiLocale } from '../../lib/config/schema';
@@ -64,6 +64,26 @@ export async function readJsonFile(file: File, tr: Tr): Promise<{ ok: true; data
       error: tr(`“${file.name}”不是有效的 JSON 文件（${(e as Error).message}），未作任何更改。`, `"${file.name}" is not valid JSON (${(e as Error).message}); nothing changed.`),
     };
   }
+}
+
+/**
+ * Values the user just chose, by id, shown over the stored ones until storage says the same: a
+ * configuration reload that started before the write must not flip a switch back.
+ */
+export function usePending<T>(stored: Readonly<Record<string, T | undefined>>, same: (chosen: T, stored: T | undefined) => boolean) {
+  const [pending, setPending] = useState<Record<string, T>>({});
+  useEffect(() => {
+    setPending((p) => {
+      const left = Object.entries(p).filter(([id, v]) => !same(v, stored[id]));
+      return left.length === Object.keys(p).length ? p : Object.fromEntries(left);
+    });
+  }, [stored]);
+  return {
+    view: { ...stored, ...pending } as Record<string, T | undefined>,
+    choose: (id: string, value: T) => setPending((p) => ({ ...p, [id]: value })),
+    /** The write failed: show what is stored again. */
+    drop: (id: string) => setPending(({ [id]: _, ...rest }) => rest),
+  };
 }
 
 export const errorText = (e: unknown) => (e as Error)?.message ?? String(e);

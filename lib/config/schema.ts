@@ -114,12 +114,14 @@ export const UserConfigSchema = z.strictObject({
 export type UserConfig = z.infer<typeof UserConfigSchema>;
 export const DEFAULT_USER_CONFIG: UserConfig = { sites: [], disabledOrigins: [], ruleOverrides: {}, profiles: [] };
 
-/** Origins CaseLint is active on without asking (the bundled demo site). */
-export const BUILT_IN_ORIGIN_PATTERNS = ['http://localhost/*', 'http://127.0.0.1/*'];
+/** Origins CaseLint is active on without asking, on any port (the bundled demo site). */
+export const BUILT_IN_ORIGINS = ['http://localhost', 'http://127.0.0.1'];
+
+/** An origin on a built-in host, whatever its port. */
 export function isBuiltInOrigin(origin: string): boolean {
   try {
     const u = new URL(origin);
-    return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1');
+    return BUILT_IN_ORIGINS.includes(`${u.protocol}//${u.hostname}`);
   } catch {
     return false;
   }

@@ -108,8 +108,7 @@ export default defineCheck<Params>({
     const hours = spec.unit === 'hour';
     const shownDue = hours ? end.strictEnd : end.due;
     // Message data only for a finding (this runs on every keystroke).
-    const messageData = () => dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
-    const graded = (at: number) => gradedSeverity(ctx, p, start, at);
+    const messageData = (): Record<string, string> => dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
 
     const close = ctx.time(p.to);
     if (close) {
@@ -122,7 +121,7 @@ export default defineCheck<Params>({
       if (hours && at <= end.due) {
         return { status: 'fail', messageId: 'lateElapsedOnly', severity: 'warning', fieldKey: p.to, data: { ...data, elapsed } };
       }
-      const severity = graded(at);
+      const severity = gradedSeverity(ctx, p, start, at);
       return { status: 'fail', messageId: 'late', fieldKey: p.to, data: { ...data, elapsed }, ...(severity ? { severity } : {}) };
     }
     if (!ctx.has(p.to)) return PASS;
@@ -131,7 +130,7 @@ export default defineCheck<Params>({
     const now = ctx.now;
     if (now < start.ms) return PASS;
     if (now > end.due || (!hours && now >= end.due)) {
-      const severity = graded(now);
+      const severity = gradedSeverity(ctx, p, start, now);
       const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
       return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data: { ...messageData(), late }, dueAt: shownDue, ...(severity ? { severity } : {}) };
     }

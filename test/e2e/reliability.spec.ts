@@ -42,7 +42,7 @@ test('20 XSS payloads in values are shown as text in warnings and the panel; no 
   await page.evaluate((html) => {
     document.body.innerHTML = html;
   }, `<table>${XSS.map(
-      (x, i) =>
+      (_, i) =>
         `<tr><td>案件编号</td><td><input value="${i}"></td></tr>` +
         `<tr><td>拘留时间：</td><td><input id="s${i}" value="2024-03-05 14:30"></td></tr>` +
         `<tr><td>通知家属时间：</td><td><input id="n${i}"></td></tr>`,
