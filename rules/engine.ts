@@ -7,6 +7,7 @@
  * needs-review. Rules that read a repeated group (suspects) run once per row.
  */
 import { definitionOf } from './checks/registry';
+import { definitions, triggersOf } from './checks/walk';
 import { UnreadableField, type CheckSpec, type FindingKind, type Outcome, type RowContext, type Severity } from './checks/types';
 import { evaluateCondition, type Condition } from './conditions';
 import { FIELDS, fieldDef, fieldGroup, fieldLabel, type FieldDef, type FieldGroup } from './fields';
@@ -74,7 +75,7 @@ export interface EngineOptions {
 
 interface CompiledRule {
   rule: Rule;
-  triggers: string[][];
+  triggers: readonly (readonly string[])[];
   /** Every field the rule reads: for re-checking only the rules a changed field affects. */
   fields: Set<string>;
   groups: FieldGroup[];
@@ -158,11 +159,16 @@ export function rulesAffectedBy(compiled: CompiledPack, changed: Iterable<string
 
 /** What the record needs to know of a field key, looked up once per snapshot. */
 interface FieldInfo {
+  /** Position in FIELDS: the record keeps its texts in arrays by this index. */
+  index: number;
   def: FieldDef;
   group: FieldGroup | undefined;
   list: boolean;
 }
-const FIELD_INFO = new Map<string, FieldInfo>(FIELDS.map((def) => [def.key, { def, group: fieldGroup(def.key), list: def.type === 'list' }]));
+const FIELD_COUNT = FIELDS.length;
+const FIELD_INFO = new Map<string, FieldInfo>(
+  FIELDS.map((def, index) => [def.key, { index, def, group: fieldGroup(def.key), list: def.type === 'list' }]),
+);
 
 /** Blank text (spaces only, ASCII or ideographic) is an empty control; most text is not, and is told fast. */
 function isBlank(raw: string): boolean {
@@ -172,44 +178,57 @@ function isBlank(raw: string): boolean {
   return raw.trim() === '';
 }
 
-type Cell = { state: 'empty' } | { state: 'ok'; value: ParsedValue; text?: string } | { state: 'bad'; raw: string };
-
-/** The normalised text of a readable cell, made once and only when asked for. */
-const textOf = (cell: Extract<Cell, { state: 'ok' }>) => (cell.text ??= normalizedText(cell.value));
-
-const EMPTY: Cell = { state: 'empty' };
-
-interface Column {
-  def: FieldDef;
-  grouped: boolean;
-  /** Text per row (null: empty). */
-  raw: (string | null)[];
-  /** Parsed once per scan, lazily. */
-  cells?: (Cell | undefined)[];
+/** A filled control whose text cannot be read as its field's type. */
+class Unreadable {
+  constructor(readonly raw: string) {}
 }
 
+/** A field's value on one row: null when the control is empty. */
+type Cell = ParsedValue | Unreadable | null;
+
+/**
+ * One case record, read from the page's snapshots in one pass. Texts and parsed values live in
+ * arrays by slot — field index for the first row, `row × FIELD_COUNT + index` for further rows of
+ * a repeated group — so a record costs a few arrays, not an object per field.
+ */
 class RecordView {
-  readonly columns = new Map<string, Column>();
+  /** Text by slot: null for an empty control, undefined where the page has no control. */
+  private readonly texts: (string | null | undefined)[] = new Array(FIELD_COUNT);
+  /** Rows per field index, only for group fields that have more than one. */
+  private rowCounts: number[] | undefined;
+  /** Parsed once per scan, lazily (undefined: not parsed yet). */
+  private cells: (Cell | undefined)[] | undefined;
+  /** The normalised text of parsed cells, made only when asked for. */
+  private shown: (string | undefined)[] | undefined;
+  /** The keys read, in the order the page gave them. */
+  readonly keys: string[] = [];
   private suspectRows = 0;
   private interrogationRows = 0;
 
-  /** Field key → text per row, in one pass over the snapshots. */
   constructor(snapshots: readonly FieldSnapshot[]) {
+    const texts = this.texts;
     for (const s of snapshots) {
       const info = FIELD_INFO.get(s.key);
       if (!info) continue;
-      const row = info.group ? Math.max(0, Math.min(s.row ?? 0, 9999)) : 0;
-      let col = this.columns.get(s.key);
-      if (!col) this.columns.set(s.key, (col = { def: info.def, grouped: !!info.group, raw: [] }));
-      const raw = col.raw;
-      while (raw.length <= row) raw.push(null);
+      const i = info.index;
       const text = s.raw === null || isBlank(s.raw) ? null : s.raw;
-      const prev = raw[row] ?? null;
+      if (texts[i] === undefined) this.keys.push(s.key);
+      let slot = i;
+      if (info.group) {
+        const row = Math.max(0, Math.min(s.row ?? 0, 9999));
+        const before = this.rowCounts?.[i] ?? (texts[i] === undefined ? 0 : 1);
+        // Rows the page skipped are present but empty.
+        for (let r = before; r < row; r++) texts[r * FIELD_COUNT + i] = null;
+        const rows = Math.max(before, row + 1);
+        if (rows > 1) (this.rowCounts ??= [])[i] = rows;
+        if (info.group === 'suspect') this.suspectRows = Math.max(this.suspectRows, rows);
+        else this.interrogationRows = Math.max(this.interrogationRows, rows);
+        slot = row * FIELD_COUNT + i;
+      }
+      const prev = texts[slot] ?? null;
       // Several controls with one label: a list joins them; other types keep the first filled one.
-      if (prev === null) raw[row] = text;
-      else if (text !== null && info.list) raw[row] = `${prev}、${text}`;
-      if (info.group === 'suspect') this.suspectRows = Math.max(this.suspectRows, raw.length);
-      else if (info.group === 'interrogation') this.interrogationRows = Math.max(this.interrogationRows, raw.length);
+      if (prev === null) texts[slot] = text;
+      else if (text !== null && info.list) texts[slot] = `${prev}、${text}`;
     }
   }
 
@@ -217,43 +236,47 @@ class RecordView {
     return group === 'suspect' ? this.suspectRows : this.interrogationRows;
   }
 
-  has(key: string): boolean {
-    return this.columns.has(key);
+  /** The slot of a field's value for a row (-1: none): a one-row group (or a plain field) serves every row. */
+  slot(key: string, row: number): number {
+    const info = FIELD_INFO.get(key);
+    if (!info) return -1;
+    const i = info.index;
+    if (this.texts[i] === undefined) return -1;
+    const rows = info.group ? (this.rowCounts?.[i] ?? 1) : 1;
+    if (rows === 1) return i;
+    return row < rows ? row * FIELD_COUNT + i : -1;
   }
 
-  /** The index of a field's value for a row: a one-row group (or a plain field) serves every row. */
-  private index(col: Column, row: number): number | undefined {
-    if (!col.grouped || col.raw.length === 1) return 0;
-    return row < col.raw.length ? row : undefined;
-  }
-
-  rowIndex(key: string, row: number): number | undefined {
-    const col = this.columns.get(key);
-    return col ? this.index(col, row) : undefined;
+  has(key: string, row = 0): boolean {
+    return this.slot(key, row) !== -1;
   }
 
   raw(key: string, row: number): string | null {
-    const col = this.columns.get(key);
-    if (!col) return null;
-    const i = this.index(col, row);
-    return i === undefined ? null : (col.raw[i] ?? null);
+    const slot = this.slot(key, row);
+    return slot === -1 ? null : (this.texts[slot] ?? null);
   }
 
   cell(key: string, row: number): Cell {
-    const col = this.columns.get(key);
-    if (!col) return EMPTY;
-    const i = this.index(col, row);
-    if (i === undefined) return EMPTY;
-    let c = col.cells?.[i];
-    if (c) return c;
-    const raw = col.raw[i] ?? null;
-    if (raw === null) c = EMPTY;
-    else {
-      const value = parsedOrNull(col.def.type, raw);
-      c = value ? { state: 'ok', value } : { state: 'bad', raw };
-    }
-    (col.cells ??= [])[i] = c;
+    const slot = this.slot(key, row);
+    if (slot === -1) return null;
+    const cells = (this.cells ??= new Array(FIELD_COUNT));
+    let c = cells[slot];
+    if (c !== undefined) return c;
+    const raw = this.texts[slot] ?? null;
+    if (raw === null) c = null;
+    else c = parsedOrNull(FIELDS[slot % FIELD_COUNT]!.type, raw) ?? new Unreadable(raw);
+    cells[slot] = c;
     return c;
+  }
+
+  /** The normalised text of a field's value (null: empty or unreadable). */
+  text(key: string, row: number): string | null {
+    const c = this.cell(key, row);
+    if (c === null || c instanceof Unreadable) return null;
+    if (c.type === 'text' || c.type === 'enum') return c.value;
+    const slot = this.slot(key, row);
+    const shown = (this.shown ??= []);
+    return (shown[slot] ??= normalizedText(c));
   }
 }
 
@@ -289,12 +312,9 @@ interface CaseKind {
 
 function caseKindOf(scan: Scan): CaseKind {
   if (!scan.caseKind) {
-    const kind = scan.record.cell('case.kind', 0);
-    const t = scan.record.cell('case.adminType', 0);
-    scan.caseKind = {
-      admin: kind.state === 'ok' && textOf(kind) === '行政',
-      adminType: t.state === 'ok' && textOf(t) ? textOf(t) : '治安案件',
-    };
+    const kind = scan.record.text('case.kind', 0);
+    const adminType = scan.record.text('case.adminType', 0);
+    scan.caseKind = { admin: kind === '行政', adminType: adminType || '治安案件' };
   }
   return scan.caseKind;
 }
@@ -321,27 +341,26 @@ class RowCtx implements RowContext {
     this.calendar = scan.calendar;
   }
 
-  moveTo(c: CompiledRule, row: number): void {
+  moveTo(c: CompiledRule, row: number, override: RuleOverride | undefined): void {
     this.c = c;
     this.row = row;
     this.uncovered = undefined;
-    this.dueSoonCapHours = this.scan.overrides[c.rule.id]?.dueSoonCapHours ?? 24;
+    this.dueSoonCapHours = override?.dueSoonCapHours ?? 24;
   }
 
   has(key: string): boolean {
-    return this.record.rowIndex(key, this.row) !== undefined;
+    return this.record.slot(key, this.row) !== -1;
   }
   isSet(key: string): boolean {
-    return this.record.cell(key, this.row).state !== 'empty';
+    return this.record.cell(key, this.row) !== null;
   }
   raw(key: string): string | null {
     return this.record.raw(key, this.row);
   }
   value(key: string): ParsedValue | null {
     const cell = this.record.cell(key, this.row);
-    if (cell.state === 'empty') return null;
-    if (cell.state === 'bad') throw new UnreadableField(key, cell.raw);
-    return cell.value;
+    if (cell instanceof Unreadable) throw new UnreadableField(key, cell.raw);
+    return cell;
   }
   time(key: string) {
     const v = this.value(key);
@@ -358,9 +377,7 @@ class RowCtx implements RowContext {
   text(key: string): string | null {
     const v = this.value(key);
     if (!v) return null;
-    if (v.type === 'text' || v.type === 'enum') return v.value;
-    const cell = this.record.cell(key, this.row);
-    return cell.state === 'ok' ? textOf(cell) : null;
+    return this.record.text(key, this.row);
   }
   list(key: string): string[] | null {
     const v = this.value(key);
@@ -383,14 +400,20 @@ class RowCtx implements RowContext {
     return years;
   }
   versionDate(): number {
-    for (const key of this.c.rule.versionDate ?? []) {
-      const t = this.time(key);
-      if (t) return t.ms;
+    const keys = this.c.rule.versionDate;
+    if (keys) {
+      for (const key of keys) {
+        const t = this.time(key);
+        if (t) return t.ms;
+      }
     }
     return this.scan.now;
   }
   condition(cond: Condition): boolean {
     return evaluateCondition(this, cond);
+  }
+  applies(check: CheckSpec): boolean {
+    return triggered(triggersOf(check), this.record, this.row);
   }
   evaluate(check: CheckSpec): Outcome {
     const out = definitionOf(check).evaluate(this, check);
@@ -435,11 +458,11 @@ function basisFor(c: CompiledRule, scan: Scan, versionDate: number): string {
 }
 
 /** Every trigger entry has one of its fields on the page (for this row). */
-function triggered(c: CompiledRule, record: RecordView, row: number): boolean {
-  for (const alts of c.triggers) {
+function triggered(triggers: CompiledRule['triggers'], record: RecordView, row: number): boolean {
+  for (const alts of triggers) {
     let any = false;
     for (const k of alts) {
-      if (record.rowIndex(k, row) !== undefined) {
+      if (record.slot(k, row) !== -1) {
         any = true;
         break;
       }
@@ -449,7 +472,7 @@ function triggered(c: CompiledRule, record: RecordView, row: number): boolean {
   return true;
 }
 
-function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, findings: Finding[]): 'passed' | 'na' | 'found' {
+function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOverride | undefined, findings: Finding[]): 'passed' | 'na' | 'found' {
   const { rule } = c;
   if (!inScope(c, scan)) return 'na';
   let rows = 1;
@@ -458,12 +481,11 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, findings: Findin
   const grouped = c.groups.length > 0;
   let applicable = false;
   let found = false;
-  const override = scan.overrides[rule.id];
   const baseSeverity = override?.severity ?? rule.severity;
   const locale = scan.locale;
   for (let row = 0; row < rows; row++) {
-    if (!triggered(c, scan.record, row)) continue;
-    ctx.moveTo(c, row);
+    if (!triggered(c.triggers, scan.record, row)) continue;
+    ctx.moveTo(c, row, override);
     applicable = true;
     let out: Outcome;
     let versionDate = scan.now;
@@ -494,7 +516,7 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, findings: Findin
     if (out.status !== 'fail') continue;
     found = true;
     const checkType = (out as FailOutcome).check ?? rule.check.type;
-    const template = rule.messages[out.messageId]?.[locale] ?? definitionOf({ type: checkType }).messages[out.messageId]?.[locale] ?? out.messageId;
+    const template = rule.messages[out.messageId]?.[locale] ?? definitions.get(checkType)?.messages[out.messageId]?.[locale] ?? out.messageId;
     let message = interpolate(template, out.data);
     if (uncovered?.size) message += interpolate(MESSAGES.uncovered[locale], { years: [...uncovered].join('、') });
     const f: Finding = {
@@ -515,12 +537,12 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, findings: Findin
 }
 
 /** Canonical key → normalised value as read (first row); null for an empty control. */
-function readFields(record: RecordView, keys: Iterable<string> = record.columns.keys()): Record<string, string | null> {
+function readFields(record: RecordView, keys: Iterable<string> = record.keys): Record<string, string | null> {
   const out: { [key: string]: string | null } = {};
   for (const key of keys) {
     if (!record.has(key)) continue;
     const cell = record.cell(key, 0);
-    out[key] = cell.state === 'empty' ? null : cell.state === 'ok' ? textOf(cell) : cell.raw.trim();
+    out[key] = cell instanceof Unreadable ? cell.raw.trim() : record.text(key, 0);
   }
   return out;
 }
@@ -540,8 +562,9 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   const ctx = new RowCtx(scan);
   const run = (c: CompiledRule) => {
-    if (scan.overrides[c.rule.id]?.enabled === false) return;
-    const r = evaluateRule(scan, ctx, c, result.findings);
+    const override = scan.overrides[c.rule.id];
+    if (override?.enabled === false) return;
+    const r = evaluateRule(scan, ctx, c, override, result.findings);
     if (r === 'passed') result.passed.push(c.rule.id);
     else if (r === 'na') result.notApplicable.push(c.rule.id);
   };
@@ -594,7 +617,7 @@ export function evaluateCheck(
   const out: CheckResult[] = [];
   const ctx = new RowCtx(scan);
   for (let row = 0; row < rows; row++) {
-    ctx.moveTo(c, row);
+    ctx.moveTo(c, row, undefined);
     try {
       out.push(ctx.evaluate(check));
     } catch (e) {

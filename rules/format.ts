@@ -38,9 +38,18 @@ export function formatPeriod(p: { unit: PeriodSpec['unit']; amount: number; work
 
 const grouping = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
+/** `3,000`, `1,234.5`: whole numbers grouped by hand (Intl is slow for a hot path), others by Intl. */
+export function groupedNumber(n: number): string {
+  if (!Number.isSafeInteger(n)) return grouping.format(n);
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+
 /** `3,000元` / `3,000 yuan`. */
 export function formatAmount(n: number, locale: Locale = 'zh-CN'): string {
-  const s = grouping.format(n);
+  const s = groupedNumber(n);
   return locale === 'en' ? `${s} yuan` : `${s}元`;
 }
 
@@ -57,12 +66,16 @@ function partsOf(template: string): string[] {
   return parts;
 }
 
-export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
+/** Values of `{{name}}` placeholders; a function gives its value only when a template names it. */
+export type TemplateData = Readonly<Record<string, string | number | (() => string)>>;
+
+export function interpolate(template: string, data: TemplateData): string {
   const parts = partsOf(template);
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
-    out += (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : `{{${name}}}`) + parts[i + 1]!;
+    const value = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
+    out += (value === undefined ? `{{${name}}}` : typeof value === 'function' ? value() : String(value)) + parts[i + 1]!;
   }
   return out;
 }

@@ -20,7 +20,7 @@ export default defineCheck<Params>({
   evaluate(ctx, p) {
     for (const check of p.checks) {
       // A part whose own fields are not on the page is not applicable (contracts.md §6).
-      if (!registryTriggers(check).every((alts) => alts.some((k) => ctx.has(k)))) continue;
+      if (!ctx.applies(check)) continue;
       const out = ctx.evaluate(check);
       if (out.status === 'fail') return out;
     }

@@ -11,7 +11,7 @@ import { closingLatest, dueSoonWindow, periodEnd, type PeriodSpec } from '../per
 import { DAY, formatDate, formatDue, formatWall, type WallTime } from '../periods/time';
 import { FieldKeySchema, FieldKeysSchema, PeriodSchema, SeveritySchema } from '../schema-common';
 import { z } from '../zod';
-import { asList, defineCheck, type Outcome, type RowContext, type Severity, PASS } from './types';
+import { asList, defineCheck, type MessageValue, type Outcome, type RowContext, type Severity, PASS } from './types';
 
 const params = z.strictObject({
   from: FieldKeysSchema,
@@ -36,7 +36,8 @@ type Params = z.infer<typeof params>;
 
 function extraDays(ctx: RowContext, p: Params): number {
   let days = 0;
-  for (const add of p.plus ?? []) {
+  if (!p.plus) return days;
+  for (const add of p.plus) {
     let n = ctx.number(add.field) ?? add.default ?? 0;
     if (add.max !== undefined) n = Math.min(n, add.max);
     days += Math.max(0, n) * add.per;
@@ -44,25 +45,27 @@ function extraDays(ctx: RowContext, p: Params): number {
   return days;
 }
 
-function dataFor(ctx: RowContext, p: Params, fromKey: string, start: WallTime, spec: PeriodSpec, shownDue: number, due: number): Record<string, string> {
+/** What a deadline message may name; the values only some messages use are made when named. */
+function dataFor(ctx: RowContext, p: Params, fromKey: string, start: WallTime, spec: PeriodSpec, shownDue: number, due: number): Record<string, MessageValue> {
   return {
     from: fieldLabel(fromKey),
     to: fieldLabel(p.to),
     fromEn: fromKey,
     toEn: p.to,
-    start: formatWall(start.ms, start.dateOnly),
-    limit: formatPeriod(spec, ctx.locale),
-    due: formatDue(shownDue),
-    literalDue: formatDue(due),
+    start: () => formatWall(start.ms, start.dateOnly),
+    limit: () => formatPeriod(spec, ctx.locale),
+    due: () => formatDue(shownDue),
+    literalDue: () => formatDue(due),
     /** The last day of a day/month period, for date fields. */
-    dueDay: formatDate(due - DAY),
+    dueDay: () => formatDate(due - DAY),
   };
 }
 
 /** Graded severities for longer delays: the last tier whose period `at` reaches. */
 function gradedSeverity(ctx: RowContext, p: Params, start: WallTime, at: number): Severity | undefined {
   let severity: Severity | undefined;
-  for (const tier of p.tiers ?? []) {
+  if (!p.tiers) return severity;
+  for (const tier of p.tiers) {
     const t = periodEnd(start, tier.period, ctx.calendar);
     if (at >= t.due) severity = tier.severity;
   }
@@ -107,17 +110,16 @@ export default defineCheck<Params>({
     if (end.uncoveredYears.length) ctx.noteUncoveredYears(end.uncoveredYears);
     const hours = spec.unit === 'hour';
     const shownDue = hours ? end.strictEnd : end.due;
-    // Message data only for a finding (this runs on every keystroke).
-    const messageData = (): Record<string, string> => dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
+    // Message data (dataFor) only for a finding: this runs on every keystroke.
 
     const close = ctx.time(p.to);
     if (close) {
       const at = close.ms;
       if (hours ? at <= end.strictEnd : at < end.due) return PASS;
-      const data = messageData();
+      const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
       const elapsed = formatElapsed(closingLatest(close) - start.ms, spec.unit, ctx.locale);
-      data.closing = formatWall(close.ms, close.dateOnly);
-      data.late = formatElapsed(closingLatest(close) - shownDue, spec.unit, ctx.locale);
+      data.closing = () => formatWall(close.ms, close.dateOnly);
+      data.late = () => formatElapsed(closingLatest(close) - shownDue, spec.unit, ctx.locale);
       if (hours && at <= end.due) {
         return { status: 'fail', messageId: 'lateElapsedOnly', severity: 'warning', fieldKey: p.to, data: { ...data, elapsed } };
       }
@@ -132,15 +134,15 @@ export default defineCheck<Params>({
     if (now > end.due || (!hours && now >= end.due)) {
       const severity = gradedSeverity(ctx, p, start, now);
       const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
-      return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data: { ...messageData(), late }, dueAt: shownDue, ...(severity ? { severity } : {}) };
+      return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data: { ...dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), late }, dueAt: shownDue, ...(severity ? { severity } : {}) };
     }
     if (hours && now > end.strictEnd) {
-      return { status: 'fail', messageId: 'overdueElapsedOnly', severity: 'warning', fieldKey: p.to, data: messageData(), dueAt: shownDue };
+      return { status: 'fail', messageId: 'overdueElapsedOnly', severity: 'warning', fieldKey: p.to, data: dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), dueAt: shownDue };
     }
     const window = dueSoonWindow(start.ms, shownDue, ctx.dueSoonCapHours);
     if (now >= shownDue - window) {
       const remaining = formatElapsed(shownDue - now, 'hour', ctx.locale);
-      return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data: { ...messageData(), remaining }, dueAt: shownDue };
+      return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data: { ...dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), remaining }, dueAt: shownDue };
     }
     return PASS;
   },

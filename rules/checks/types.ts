@@ -23,13 +23,19 @@ export interface CheckSpec {
 /** The one passing outcome: shared (outcomes that pass are never changed). */
 export const PASS: { readonly status: 'pass' } = Object.freeze({ status: 'pass' as const });
 
+/**
+ * A value for a message placeholder. A function is called only if the message in force uses the
+ * placeholder: a check offers every value a pack's messages may name, without formatting them all.
+ */
+export type MessageValue = string | number | (() => string);
+
 export type Outcome =
   | { status: 'pass' }
   | { status: 'na' }
   | {
       status: 'fail';
       messageId: string;
-      data: Record<string, string | number>;
+      data: Record<string, MessageValue>;
       /** The field the finding is shown at. */
       fieldKey: string;
       kind?: FindingKind;
@@ -78,6 +84,8 @@ export interface RowContext {
   /** The date that decides which law version applies to the rule (wall ms). */
   versionDate(): number;
   condition(c: Condition): boolean;
+  /** The page has, for this row, a field of every trigger entry of the check (it applies). */
+  applies(check: CheckSpec): boolean;
   evaluate(check: CheckSpec): Outcome;
   /** Records calendar years a roll-over decision needed and the data lacks. */
   noteUncoveredYears(years: readonly number[]): void;

@@ -68,6 +68,44 @@ describe('repeated groups', () => {
     });
     expect(ids(r, 'minor-adult-present').map((x) => x.row)).toEqual([0]);
   });
+  it('a row the page skips is there but empty, and a one-row field serves every row', () => {
+    // Interrogation sessions 0 and 2 are filled in; the page has no row 1 for the interrogators.
+    const r = evaluate(
+      compiled,
+      [
+        { key: 'interrogation.interrogators', raw: '王伟', row: 0 },
+        { key: 'interrogation.interrogators', raw: '王伟、张磊', row: 2 },
+        { key: 'interrogation.startAt', raw: '2024-03-05 19:00', row: 0 },
+        { key: 'interrogation.startAt', raw: '2024-03-06 10:00', row: 1 },
+        { key: 'interrogation.startAt', raw: '2024-03-07 10:00', row: 2 },
+        { key: 'case.kind', raw: '刑事' },
+      ],
+      { now: beijing('2026-11-01 09:00') },
+    );
+    const rows = ids(r, 'interrogation-two-officers').map((x) => [x.row, x.message]);
+    expect(rows).toEqual([
+      [0, expect.stringContaining('仅1人（王伟）')],
+      [1, expect.stringContaining('仅0人（未填写）')],
+    ]);
+    expect(r.fields['case.kind']).toBe('刑事');
+  });
+  it('several controls with one label: a list joins them, other fields keep the first filled one', () => {
+    const r = evaluate(
+      compiled,
+      [
+        { key: 'seizure.officers', raw: '王伟' },
+        { key: 'seizure.officers', raw: ' ' },
+        { key: 'seizure.officers', raw: '张磊' },
+        { key: 'case.number', raw: '' },
+        { key: 'case.number', raw: 'XS2024-7' },
+        { key: 'case.number', raw: 'XS2024-8' },
+      ],
+      { now: beijing('2026-11-01 09:00') },
+    );
+    expect(r.fields['seizure.officers']).toBe('王伟、张磊');
+    expect(r.fields['case.number']).toBe('XS2024-7');
+    expect(ids(r, 'seizure-two-officers')).toEqual([]);
+  });
 });
 
 describe('deadline warnings from the current time (期限预警)', () => {

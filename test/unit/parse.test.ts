@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatWall } from '../../rules/periods/time';
 import { normalizedText, parseAmount, parseBool, parseDateTime, parseInt10, parseList, parseValue } from '../../rules/values/parse';
 import { validateIdNumber } from '../../rules/values/id-number';
-import { chineseNumber } from '../../rules/format';
+import { chineseNumber, formatAmount, groupedNumber } from '../../rules/format';
 
 describe('dates and times as case pages write them (fields.md)', () => {
   const cases: [string, string][] = [
@@ -87,4 +87,15 @@ describe('article numbers in Chinese', () => {
   it.each([
     [3, '三'], [10, '十'], [16, '十六'], [85, '八十五'], [100, '一百'], [105, '一百零五'], [110, '一百一十'], [119, '一百一十九'], [200, '二百'], [202, '二百零二'], [324, '三百二十四'],
   ])('%i → %s', (n, s) => expect(chineseNumber(n)).toBe(s));
+});
+
+describe('groupedNumber', () => {
+  it('groups whole amounts as Intl does, and leaves fractions and huge numbers to Intl', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+    for (const n of [0, 7, 10, 999, 1000, 1001, 12_345, 100_000, 999_999, 1_000_000, 20_000_000, -5, -1000, -1_234_567, 1234.5, 0.25, 2 ** 53 + 2, 1e21]) {
+      expect(groupedNumber(n), String(n)).toBe(intl.format(n));
+    }
+    expect(formatAmount(3000)).toBe('3,000元');
+    expect(formatAmount(3000, 'en')).toBe('3,000 yuan');
+  });
 });
