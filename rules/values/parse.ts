@@ -39,18 +39,53 @@ const DATE_RE =
   /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*[T ]?\s*(\d{1,2})\s*(?::|时|点)\s*(\d{1,2})\s*分?(?:\s*(?::)?\s*(\d{1,2})\s*秒?)?)?$/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2})(?::?(\d{2}))?)?$/;
 
-export function parseDateTime(text: string): WallTime | null {
-  const s = normalizeText(text);
-  const m = DATE_RE.exec(s) ?? COMPACT_RE.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+/** A wall time from its parts, or null where a part is out of range (h undefined: a date alone). */
+function wallTimeOf(y: number, mo: number, d: number, h: number | undefined, min: number, sec: number): WallTime | null {
   if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  if (m[4] === undefined) return { ms: wall(y, mo, d), dateOnly: true };
-  const [h, min, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (h === undefined) return { ms: wall(y, mo, d), dateOnly: true };
   // 24:00 is a common way of writing the end of a day.
   if (h === 24 && min === 0 && sec === 0) return { ms: wall(y, mo, d + 1), dateOnly: false };
   if (h > 23 || min > 59 || sec > 59) return null;
   return { ms: wall(y, mo, d, h, min), dateOnly: false };
+}
+
+/** The number written by `length` ASCII digits at `at`, or -1. */
+function digitsAt(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * `2024-03-05` and `2024-03-05 14:30` exactly — how most systems write them — read without the
+ * general pattern; undefined for any other text (the general pattern decides). Same ranges.
+ */
+function canonicalDateTime(s: string): WallTime | null | undefined {
+  const n = s.length;
+  if ((n !== 10 && n !== 16) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return undefined;
+  if (n === 10) return wallTimeOf(y, mo, d, undefined, 0, 0);
+  if (s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58) return undefined;
+  const h = digitsAt(s, 11, 2);
+  const min = digitsAt(s, 14, 2);
+  if (h < 0 || min < 0) return undefined;
+  return wallTimeOf(y, mo, d, h, min, 0);
+}
+
+export function parseDateTime(text: string): WallTime | null {
+  const canonical = canonicalDateTime(text);
+  if (canonical !== undefined) return canonical;
+  const s = normalizeText(text);
+  const m = DATE_RE.exec(s) ?? COMPACT_RE.exec(s);
+  if (!m) return null;
+  return wallTimeOf(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? undefined : Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

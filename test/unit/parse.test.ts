@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatWall } from '../../rules/periods/time';
 import { normalizedText, parseAmount, parseBool, parseDateTime, parseInt10, parseList, parseValue } from '../../rules/values/parse';
 import { validateIdNumber } from '../../rules/values/id-number';
@@ -97,5 +98,34 @@ describe('groupedNumber', () => {
     }
     expect(formatAmount(3000)).toBe('3,000元');
     expect(formatAmount(3000, 'en')).toBe('3,000 yuan');
+  });
+});
+
+describe('the fast reading of `2024-03-05 14:30` and `2024-03-05`', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  it('gives what the general pattern gives for the same parts, valid or not (fast-check, 3,000 runs)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1890, max: 2110 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))),
+        (y, mo, d, time) => {
+          const hm = time ? ` ${pad(time[0])}:${pad(time[1])}` : '';
+          // Slashes are not the fast form: the general pattern reads them.
+          expect(parseDateTime(`${y}-${pad(mo)}-${pad(d)}${hm}`)).toEqual(parseDateTime(`${y}/${pad(mo)}/${pad(d)}${hm}`));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+  it('leaves every other shape to the general pattern', () => {
+    expect(parseDateTime('2024-03-05 24:00')).toEqual(parseDateTime('2024-03-06 00:00'));
+    expect(parseDateTime('2024-02-30')).toBeNull();
+    expect(parseDateTime('2024-03-05 14:3x')).toBeNull();
+    expect(parseDateTime('2024-3-5 9:05')).toEqual(parseDateTime('2024-03-05 09:05'));
+    expect(parseDateTime('２０２４-03-05 14:30')).toEqual(parseDateTime('2024-03-05 14:30'));
+    expect(parseDateTime(' 2024-03-05 14:30')).toEqual(parseDateTime('2024-03-05 14:30'));
+    expect(parseDateTime('2024-03-05T14:30')).toEqual(parseDateTime('2024-03-05 14:30'));
   });
 });
