@@ -111,20 +111,17 @@ export default defineCheck<Params>({
     const hours = spec.unit === 'hour';
     const shownDue = hours ? end.strictEnd : end.due;
     // Message data (dataFor) only for a finding: this runs on every keystroke.
-
     const close = ctx.time(p.to);
     if (close) {
       const at = close.ms;
       if (hours ? at <= end.strictEnd : at < end.due) return PASS;
       const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
-      const elapsed = formatElapsed(closingLatest(close) - start.ms, spec.unit, ctx.locale);
+      data.elapsed = formatElapsed(closingLatest(close) - start.ms, spec.unit, ctx.locale);
       data.closing = () => formatWall(close.ms, close.dateOnly);
       data.late = () => formatElapsed(closingLatest(close) - shownDue, spec.unit, ctx.locale);
-      if (hours && at <= end.due) {
-        return { status: 'fail', messageId: 'lateElapsedOnly', severity: 'warning', fieldKey: p.to, data: { ...data, elapsed } };
-      }
+      if (hours && at <= end.due) return { status: 'fail', messageId: 'lateElapsedOnly', severity: 'warning', fieldKey: p.to, data };
       const severity = gradedSeverity(ctx, p, start, at);
-      return { status: 'fail', messageId: 'late', fieldKey: p.to, data: { ...data, elapsed }, ...(severity ? { severity } : {}) };
+      return { status: 'fail', messageId: 'late', fieldKey: p.to, data, severity };
     }
     if (!ctx.has(p.to)) return PASS;
 
@@ -134,7 +131,9 @@ export default defineCheck<Params>({
     if (now > end.due || (!hours && now >= end.due)) {
       const severity = gradedSeverity(ctx, p, start, now);
       const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
-      return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data: { ...dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), late }, dueAt: shownDue, ...(severity ? { severity } : {}) };
+      const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
+      data.late = late;
+      return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data, dueAt: shownDue, severity };
     }
     if (hours && now > end.strictEnd) {
       return { status: 'fail', messageId: 'overdueElapsedOnly', severity: 'warning', fieldKey: p.to, data: dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), dueAt: shownDue };
@@ -142,7 +141,9 @@ export default defineCheck<Params>({
     const window = dueSoonWindow(start.ms, shownDue, ctx.dueSoonCapHours);
     if (now >= shownDue - window) {
       const remaining = formatElapsed(shownDue - now, 'hour', ctx.locale);
-      return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data: { ...dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), remaining }, dueAt: shownDue };
+      const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
+      data.remaining = remaining;
+      return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data, dueAt: shownDue };
     }
     return PASS;
   },

@@ -3,7 +3,7 @@ import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { formatWall } from '../periods/time';
 import { z } from '../zod';
-import { defineCheck, PASS } from './types';
+import { defineCheck, type MessageValue, PASS } from './types';
 
 const params = z.strictObject({
   first: FieldKeySchema,
@@ -33,19 +33,12 @@ export default defineCheck<Params>({
     const first = ctx.time(p.first);
     if (first && (p.strict ? first.ms < then.ms : first.ms <= then.ms)) return PASS;
     if (!first && !p.requireFirst) return PASS;
-    const data = { first: fieldLabel(p.first), then: fieldLabel(p.then), firstEn: p.first, thenEn: p.then };
+    const data: Record<string, MessageValue> = { first: fieldLabel(p.first), then: fieldLabel(p.then), firstEn: p.first, thenEn: p.then };
     if (!first) return { status: 'fail', messageId: 'missingFirst', fieldKey: p.first, data };
-    return {
-      status: 'fail',
-      messageId: 'outOfOrder',
-      fieldKey: p.first,
-      data: {
-        ...data,
-        firstValue: formatWall(first.ms, first.dateOnly),
-        thenValue: formatWall(then.ms, then.dateOnly),
-        relation: first.ms === then.ms ? '不早于' : '晚于',
-        relationEn: first.ms === then.ms ? 'is not earlier than' : 'is later than',
-      },
-    };
+    data.firstValue = formatWall(first.ms, first.dateOnly);
+    data.thenValue = formatWall(then.ms, then.dateOnly);
+    data.relation = first.ms === then.ms ? '不早于' : '晚于';
+    data.relationEn = first.ms === then.ms ? 'is not earlier than' : 'is later than';
+    return { status: 'fail', messageId: 'outOfOrder', fieldKey: p.first, data };
   },
 });

@@ -4,9 +4,10 @@
  * 10-12 working; 2026 Spring Festival: 02-15..23 off, 02-14 and 02-28 working).
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { HolidayCalendar, defaultCalendar, parseCalendarFile } from '../../rules/periods/calendar';
 import { periodEnd, type PeriodSpec } from '../../rules/periods';
-import { addMonths, formatDate, formatDue, formatWall } from '../../rules/periods/time';
+import { addMonths, formatDate, formatDue, formatWall, wall } from '../../rules/periods/time';
 import { parseDateTime } from '../../rules/values/parse';
 
 const t = (s: string) => parseDateTime(s)!;
@@ -131,5 +132,25 @@ describe('time helpers', () => {
   it('adds months by SPCI 202 across year ends', () => {
     expect(formatDate(addMonths(t('2024-11-30').ms, 3))).toBe('2025-02-28');
     expect(formatDate(addMonths(t('2024-12-15').ms, 1))).toBe('2025-01-15');
+  });
+});
+
+describe('wall', () => {
+  it('equals Date.UTC for every reading the parsers and periods make, overflowing days and hours included (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: -1, max: 14 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 59 }),
+        (y, m, d, h, min) => {
+          expect(wall(y, m, d, h, min)).toBe(Date.UTC(y, m - 1, d, h, min));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(wall(2024, 2, 29)).toBe(Date.UTC(2024, 1, 29));
+    expect(wall(2100, 3, 1)).toBe(Date.UTC(2100, 2, 1));
   });
 });
