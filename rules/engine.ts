@@ -8,7 +8,7 @@
  */
 import { definitionOf } from './checks/registry';
 import { definitions, triggersOf } from './checks/walk';
-import { UnreadableField, type CheckSpec, type FindingKind, type Outcome, type RowContext, type Severity } from './checks/types';
+import { UnreadableField, type CheckDefinition, type CheckSpec, type FindingKind, type Outcome, type RowContext, type Severity } from './checks/types';
 import { evaluateCondition, type Condition } from './conditions';
 import { FIELDS, fieldDef, fieldGroup, fieldLabel, type FieldDef, type FieldGroup } from './fields';
 import { chineseNumber, interpolate, type Locale } from './format';
@@ -75,13 +75,16 @@ export interface EngineOptions {
 
 interface CompiledRule {
   rule: Rule;
-  triggers: readonly (readonly string[])[];
+  /** The definition of the rule's check, looked up once. */
+  definition: CheckDefinition;
+  /** Each entry is satisfied when the page has one of its fields (resolved to their field info). */
+  triggers: readonly (readonly FieldInfo[])[];
   /** Every field the rule reads: for re-checking only the rules a changed field affects. */
   fields: Set<string>;
   groups: FieldGroup[];
   lawRefs: { text: string; from?: number; until?: number; scope?: string; adminType?: string }[];
   /** The basis text when no reference depends on the case or the date (most rules). */
-  staticBasis?: string;
+  staticBasis: string | undefined;
 }
 
 export interface CompiledPack {
@@ -130,9 +133,8 @@ function citation(pack: Pack, ref: Rule['guideline']['basis'][number]): string {
 export function compilePack(pack: Pack): CompiledPack {
   const dependents = new Map<string, Set<string>>();
   const rules = pack.rules.map((rule): CompiledRule => {
-    const triggers = rule.triggers
-      ? rule.triggers.map((t) => (typeof t === 'string' ? [t] : t))
-      : definitionOf(rule.check).triggers(rule.check);
+    const definition = definitionOf(rule.check);
+    const triggers = rule.triggers ? rule.triggers.map((t) => (typeof t === 'string' ? [t] : t)) : definition.triggers(rule.check);
     const fields = fieldsOf(rule);
     for (const f of fields) {
       let set = dependents.get(f);
@@ -145,7 +147,8 @@ export function compilePack(pack: Pack): CompiledPack {
       return { text: citation(pack, ref), from: dayOf(law?.from), until: dayOf(law?.until), scope: ref.scope, adminType: ref.adminType };
     });
     const conditional = lawRefs.some((r) => r.from !== undefined || r.until !== undefined || r.scope !== undefined || r.adminType !== undefined);
-    return { rule, triggers, fields, groups, lawRefs, ...(conditional ? {} : { staticBasis: lawRefs.map((r) => r.text).join('；') }) };
+    const staticBasis = conditional ? undefined : lawRefs.map((r) => r.text).join('；');
+    return { rule, definition, triggers: fieldInfos(triggers), fields, groups, lawRefs, staticBasis };
   });
   return { pack, rules, dependents, byId: new Map(rules.map((c) => [c.rule.id, c])) };
 }
@@ -169,6 +172,14 @@ const FIELD_COUNT = FIELDS.length;
 const FIELD_INFO = new Map<string, FieldInfo>(
   FIELDS.map((def, index) => [def.key, { index, def, group: fieldGroup(def.key), list: def.type === 'list' }]),
 );
+
+/** Trigger keys resolved to their field info (a key no field has can never be satisfied). */
+function fieldInfos(triggers: readonly (readonly string[])[]): FieldInfo[][] {
+  return triggers.map((alts) => alts.flatMap((k) => FIELD_INFO.get(k) ?? []));
+}
+
+/** Nested checks' triggers as field info, worked out once per check object. */
+const triggerInfos = new WeakMap<CheckSpec, FieldInfo[][]>();
 
 /** Blank text (spaces only, ASCII or ideographic) is an empty control; most text is not, and is told fast. */
 function isBlank(raw: string): boolean {
@@ -200,19 +211,18 @@ class RecordView {
   private cells: (Cell | undefined)[] | undefined;
   /** The normalised text of parsed cells, made only when asked for. */
   private shown: (string | undefined)[] | undefined;
-  /** The keys read, in the order the page gave them. */
-  readonly keys: string[] = [];
+  private readonly snapshots: readonly FieldSnapshot[];
   private suspectRows = 0;
   private interrogationRows = 0;
 
   constructor(snapshots: readonly FieldSnapshot[]) {
+    this.snapshots = snapshots;
     const texts = this.texts;
     for (const s of snapshots) {
       const info = FIELD_INFO.get(s.key);
       if (!info) continue;
       const i = info.index;
       const text = s.raw === null || isBlank(s.raw) ? null : s.raw;
-      if (texts[i] === undefined) this.keys.push(s.key);
       let slot = i;
       if (info.group) {
         const row = Math.max(0, Math.min(s.row ?? 0, 9999));
@@ -236,10 +246,20 @@ class RecordView {
     return group === 'suspect' ? this.suspectRows : this.interrogationRows;
   }
 
+  /** The canonical keys the page has, in the order it gave them. */
+  keys(): string[] {
+    const seen = new Set<string>();
+    for (const s of this.snapshots) if (FIELD_INFO.has(s.key)) seen.add(s.key);
+    return [...seen];
+  }
+
   /** The slot of a field's value for a row (-1: none): a one-row group (or a plain field) serves every row. */
   slot(key: string, row: number): number {
     const info = FIELD_INFO.get(key);
-    if (!info) return -1;
+    return info ? this.slotOf(info, row) : -1;
+  }
+
+  slotOf(info: FieldInfo, row: number): number {
     const i = info.index;
     if (this.texts[i] === undefined) return -1;
     const rows = info.group ? (this.rowCounts?.[i] ?? 1) : 1;
@@ -300,7 +320,8 @@ interface Scan {
   offset: number;
   calendar: HolidayCalendar;
   overrides: Readonly<{ [id: string]: RuleOverride }>;
-  uncovered: Set<number>;
+  /** Years the holiday data lacked (made only then). */
+  uncovered: Set<number> | undefined;
   /** 行政 or not, and the administrative type: read once per scan (every rule asks). */
   caseKind?: CaseKind;
 }
@@ -413,10 +434,15 @@ class RowCtx implements RowContext {
     return evaluateCondition(this, cond);
   }
   applies(check: CheckSpec): boolean {
-    return triggered(triggersOf(check), this.record, this.row);
+    let infos = triggerInfos.get(check);
+    if (!infos) triggerInfos.set(check, (infos = fieldInfos(triggersOf(check))));
+    return triggered(infos, this.record, this.row);
   }
   evaluate(check: CheckSpec): Outcome {
-    const out = definitionOf(check).evaluate(this, check);
+    return this.evaluateWith(definitionOf(check), check);
+  }
+  evaluateWith(definition: CheckDefinition, check: CheckSpec): Outcome {
+    const out = definition.evaluate(this, check);
     if (out.status !== 'fail' || (out as FailOutcome).check !== undefined) return out;
     // One shape for every failure (checks write theirs in many), with the check that failed (for
     // its default messages); a combinator passes an inner failure on as it is.
@@ -462,7 +488,7 @@ function triggered(triggers: CompiledRule['triggers'], record: RecordView, row: 
   for (const alts of triggers) {
     let any = false;
     for (const k of alts) {
-      if (record.slot(k, row) !== -1) {
+      if (record.slotOf(k, row) !== -1) {
         any = true;
         break;
       }
@@ -493,7 +519,7 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
       versionDate = ctx.versionDate();
       if (rule.when && !ctx.condition(rule.when)) continue;
       if (rule.exceptWhen && ctx.condition(rule.exceptWhen)) continue;
-      out = ctx.evaluate(rule.check);
+      out = ctx.evaluateWith(c.definition, rule.check);
     } catch (e) {
       if (!(e instanceof UnreadableField)) throw e;
       found = true;
@@ -512,7 +538,7 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
       continue;
     }
     const uncovered = ctx.uncovered;
-    if (uncovered) for (const y of uncovered) scan.uncovered.add(y);
+    if (uncovered) for (const y of uncovered) (scan.uncovered ??= new Set()).add(y);
     if (out.status !== 'fail') continue;
     found = true;
     const checkType = (out as FailOutcome).check ?? rule.check.type;
@@ -537,7 +563,7 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
 }
 
 /** Canonical key → normalised value as read (first row); null for an empty control. */
-function readFields(record: RecordView, keys: Iterable<string> = record.keys): Record<string, string | null> {
+function readFields(record: RecordView, keys: Iterable<string> = record.keys()): Record<string, string | null> {
   const out: { [key: string]: string | null } = {};
   for (const key of keys) {
     if (!record.has(key)) continue;
@@ -557,7 +583,7 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
     offset,
     calendar: options.calendar ?? defaultCalendar,
     overrides: options.overrides ?? {},
-    uncovered: new Set(),
+    uncovered: undefined,
   };
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   const ctx = new RowCtx(scan);
@@ -575,7 +601,7 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
       if (c) run(c);
     }
   } else for (const c of compiled.rules) run(c);
-  if (scan.uncovered.size) {
+  if (scan.uncovered?.size) {
     result.warnings.push(interpolate(MESSAGES.calendarWarning[scan.locale], { years: [...scan.uncovered].sort().join('、') }));
   }
   return result;
@@ -596,7 +622,9 @@ export function evaluateCheck(
   const fields = fieldsOf(rule);
   const c: CompiledRule = {
     rule,
-    triggers: definitionOf(check).triggers(check),
+    definition: definitionOf(check),
+    triggers: fieldInfos(definitionOf(check).triggers(check)),
+    staticBasis: undefined,
     fields,
     groups: [...new Set([...fields].map(fieldGroup).filter((g): g is FieldGroup => !!g))],
     lawRefs: [],
@@ -610,7 +638,7 @@ export function evaluateCheck(
     offset,
     calendar: options.calendar ?? defaultCalendar,
     overrides: {},
-    uncovered: new Set(),
+    uncovered: undefined,
   };
   let rows = 1;
   for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
