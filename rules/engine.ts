@@ -218,11 +218,18 @@ class RecordView {
   constructor(snapshots: readonly FieldSnapshot[]) {
     this.snapshots = snapshots;
     const texts = this.texts;
-    for (const s of snapshots) {
+    for (let n = 0; n < snapshots.length; n++) {
+      const s = snapshots[n]!;
       const info = FIELD_INFO.get(s.key);
-      if (!info) continue;
+      if (info === undefined) continue;
       const i = info.index;
-      const text = s.raw === null || isBlank(s.raw) ? null : s.raw;
+      const raw = s.raw;
+      const text = raw === null || isBlank(raw) ? null : raw;
+      // Most controls: the first (or only) one of a field that is not in a group.
+      if (info.group === undefined && texts[i] === undefined) {
+        texts[i] = text;
+        continue;
+      }
       let slot = i;
       if (info.group) {
         const row = Math.max(0, Math.min(s.row ?? 0, 9999));
@@ -319,7 +326,8 @@ interface Scan {
   now: number;
   offset: number;
   calendar: HolidayCalendar;
-  overrides: Readonly<{ [id: string]: RuleOverride }>;
+  /** The user's per-rule settings; none in most scans (a look-up in an empty object is not free). */
+  overrides: Readonly<{ [id: string]: RuleOverride }> | undefined;
   /** Years the holiday data lacked (made only then). */
   uncovered: Set<number> | undefined;
   /** 行政 or not, and the administrative type: read once per scan (every rule asks). */
@@ -582,13 +590,13 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
     now: instantToWall(options.now ?? Date.now(), offset),
     offset,
     calendar: options.calendar ?? defaultCalendar,
-    overrides: options.overrides ?? {},
+    overrides: options.overrides,
     uncovered: undefined,
   };
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   const ctx = new RowCtx(scan);
   const run = (c: CompiledRule) => {
-    const override = scan.overrides[c.rule.id];
+    const override = scan.overrides?.[c.rule.id];
     if (override?.enabled === false) return;
     const r = evaluateRule(scan, ctx, c, override, result.findings);
     if (r === 'passed') result.passed.push(c.rule.id);
@@ -637,7 +645,7 @@ export function evaluateCheck(
     now: instantToWall(options.now ?? Date.now(), offset),
     offset,
     calendar: options.calendar ?? defaultCalendar,
-    overrides: {},
+    overrides: undefined,
     uncovered: undefined,
   };
   let rows = 1;
