@@ -73,18 +73,56 @@ export interface EngineOptions {
   fieldKeys?: Iterable<string>;
 }
 
-interface CompiledRule {
-  rule: Rule;
+type LawRef = { text: string; from?: number; until?: number; scope?: string; adminType?: string };
+
+/**
+ * A rule as the engine runs it. What a scan reads of the rule is copied here, every key always
+ * present and in one order: rules in a pack differ in which optional keys they have (so in their
+ * hidden classes), and the engine's look-ups should not.
+ */
+class CompiledRule {
+  readonly id: string;
+  readonly scope: Rule['scope'];
+  readonly adminTypes: readonly string[] | undefined;
+  readonly severity: Severity;
+  readonly category: string;
+  readonly title: Rule['title'];
+  readonly messages: Rule['messages'];
+  readonly when: Condition | undefined;
+  readonly exceptWhen: Condition | undefined;
+  readonly versionDate: readonly string[] | undefined;
+  readonly check: CheckSpec;
   /** The definition of the rule's check, looked up once. */
-  definition: CheckDefinition;
+  readonly definition: CheckDefinition;
   /** Each entry is satisfied when the page has one of its fields (resolved to their field info). */
-  triggers: readonly (readonly FieldInfo[])[];
+  readonly triggers: readonly (readonly FieldInfo[])[];
   /** Every field the rule reads: for re-checking only the rules a changed field affects. */
-  fields: Set<string>;
-  groups: FieldGroup[];
-  lawRefs: { text: string; from?: number; until?: number; scope?: string; adminType?: string }[];
-  /** The basis text when no reference depends on the case or the date (most rules). */
-  staticBasis: string | undefined;
+  readonly fields: Set<string>;
+  readonly groups: FieldGroup[];
+
+  constructor(
+    readonly rule: Rule,
+    triggers: readonly (readonly string[])[] | undefined,
+    readonly lawRefs: readonly LawRef[],
+    /** The basis text when no reference depends on the case or the date (most rules). */
+    readonly staticBasis: string | undefined,
+  ) {
+    this.id = rule.id;
+    this.scope = rule.scope;
+    this.adminTypes = rule.adminTypes;
+    this.severity = rule.severity;
+    this.category = rule.category;
+    this.title = rule.title;
+    this.messages = rule.messages;
+    this.when = rule.when;
+    this.exceptWhen = rule.exceptWhen;
+    this.versionDate = rule.versionDate;
+    this.check = rule.check;
+    this.definition = definitionOf(rule.check);
+    this.triggers = fieldInfos(triggers ?? this.definition.triggers(rule.check));
+    this.fields = fieldsOf(rule);
+    this.groups = [...new Set([...this.fields].map(fieldGroup).filter((g): g is FieldGroup => !!g))];
+  }
 }
 
 export interface CompiledPack {
@@ -133,24 +171,21 @@ function citation(pack: Pack, ref: Rule['guideline']['basis'][number]): string {
 export function compilePack(pack: Pack): CompiledPack {
   const dependents = new Map<string, Set<string>>();
   const rules = pack.rules.map((rule): CompiledRule => {
-    const definition = definitionOf(rule.check);
-    const triggers = rule.triggers ? rule.triggers.map((t) => (typeof t === 'string' ? [t] : t)) : definition.triggers(rule.check);
-    const fields = fieldsOf(rule);
-    for (const f of fields) {
-      let set = dependents.get(f);
-      if (!set) dependents.set(f, (set = new Set()));
-      set.add(rule.id);
-    }
-    const groups = [...new Set([...fields].map(fieldGroup).filter((g): g is FieldGroup => !!g))];
     const lawRefs = rule.guideline.basis.map((ref) => {
       const law = pack.laws[ref.law];
       return { text: citation(pack, ref), from: dayOf(law?.from), until: dayOf(law?.until), scope: ref.scope, adminType: ref.adminType };
     });
     const conditional = lawRefs.some((r) => r.from !== undefined || r.until !== undefined || r.scope !== undefined || r.adminType !== undefined);
-    const staticBasis = conditional ? undefined : lawRefs.map((r) => r.text).join('；');
-    return { rule, definition, triggers: fieldInfos(triggers), fields, groups, lawRefs, staticBasis };
+    const triggers = rule.triggers?.map((t) => (typeof t === 'string' ? [t] : t));
+    const c = new CompiledRule(rule, triggers, lawRefs, conditional ? undefined : lawRefs.map((r) => r.text).join('；'));
+    for (const f of c.fields) {
+      let set = dependents.get(f);
+      if (!set) dependents.set(f, (set = new Set()));
+      set.add(rule.id);
+    }
+    return c;
   });
-  return { pack, rules, dependents, byId: new Map(rules.map((c) => [c.rule.id, c])) };
+  return { pack, rules, dependents, byId: new Map(rules.map((c) => [c.id, c])) };
 }
 
 /** The rule ids to re-run when these fields change. */
@@ -429,7 +464,7 @@ class RowCtx implements RowContext {
     return years;
   }
   versionDate(): number {
-    const keys = this.c.rule.versionDate;
+    const keys = this.c.versionDate;
     if (keys) {
       for (const key of keys) {
         const t = this.time(key);
@@ -472,9 +507,9 @@ class RowCtx implements RowContext {
 
 function inScope(c: CompiledRule, scan: Scan): boolean {
   const { admin, adminType } = caseKindOf(scan);
-  if (c.rule.scope === 'criminal' && admin) return false;
-  if (c.rule.scope === 'administrative' && !admin) return false;
-  if (c.rule.adminTypes && admin && !c.rule.adminTypes.includes(adminType as '治安案件')) return false;
+  if (c.scope === 'criminal' && admin) return false;
+  if (c.scope === 'administrative' && !admin) return false;
+  if (c.adminTypes && admin && !c.adminTypes.includes(adminType)) return false;
   return true;
 }
 
@@ -507,7 +542,6 @@ function triggered(triggers: CompiledRule['triggers'], record: RecordView, row: 
 }
 
 function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOverride | undefined, findings: Finding[]): 'passed' | 'na' | 'found' {
-  const { rule } = c;
   if (!inScope(c, scan)) return 'na';
   let rows = 1;
   for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
@@ -515,7 +549,7 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
   const grouped = c.groups.length > 0;
   let applicable = false;
   let found = false;
-  const baseSeverity = override?.severity ?? rule.severity;
+  const baseSeverity = override?.severity ?? c.severity;
   const locale = scan.locale;
   for (let row = 0; row < rows; row++) {
     if (!triggered(c.triggers, scan.record, row)) continue;
@@ -525,21 +559,21 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
     let versionDate = scan.now;
     try {
       versionDate = ctx.versionDate();
-      if (rule.when && !ctx.condition(rule.when)) continue;
-      if (rule.exceptWhen && ctx.condition(rule.exceptWhen)) continue;
-      out = ctx.evaluateWith(c.definition, rule.check);
+      if (c.when && !ctx.condition(c.when)) continue;
+      if (c.exceptWhen && ctx.condition(c.exceptWhen)) continue;
+      out = ctx.evaluateWith(c.definition, c.check);
     } catch (e) {
       if (!(e instanceof UnreadableField)) throw e;
       found = true;
       const f: Finding = {
-        ruleId: rule.id,
+        ruleId: c.id,
         fieldKey: e.fieldKey,
         severity: 'warning',
         kind: 'needs-review',
         message: interpolate(MESSAGES.unreadable[locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: e.raw }),
         basis: basisFor(c, scan, versionDate),
-        category: rule.category,
-        title: rule.title[locale],
+        category: c.category,
+        title: c.title[locale],
       };
       if (grouped && (rows > 1 || fieldGroup(e.fieldKey))) f.row = row;
       findings.push(f);
@@ -549,19 +583,19 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
     if (uncovered) for (const y of uncovered) (scan.uncovered ??= new Set()).add(y);
     if (out.status !== 'fail') continue;
     found = true;
-    const checkType = (out as FailOutcome).check ?? rule.check.type;
-    const template = rule.messages[out.messageId]?.[locale] ?? definitions.get(checkType)?.messages[out.messageId]?.[locale] ?? out.messageId;
+    const checkType = (out as FailOutcome).check ?? c.check.type;
+    const template = c.messages[out.messageId]?.[locale] ?? definitions.get(checkType)?.messages[out.messageId]?.[locale] ?? out.messageId;
     let message = interpolate(template, out.data);
     if (uncovered?.size) message += interpolate(MESSAGES.uncovered[locale], { years: [...uncovered].join('、') });
     const f: Finding = {
-      ruleId: rule.id,
+      ruleId: c.id,
       fieldKey: out.fieldKey,
       severity: out.kind === 'due-soon' ? 'warning' : (out.severity ?? baseSeverity),
       kind: out.kind ?? 'violation',
       message,
       basis: basisFor(c, scan, versionDate),
-      category: rule.category,
-      title: rule.title[locale],
+      category: c.category,
+      title: c.title[locale],
     };
     if (grouped && (rows > 1 || fieldGroup(out.fieldKey))) f.row = row;
     if (out.dueAt !== undefined) f.dueAt = wallToInstant(out.dueAt, scan.offset);
@@ -596,16 +630,16 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   const ctx = new RowCtx(scan);
   const run = (c: CompiledRule) => {
-    const override = scan.overrides?.[c.rule.id];
+    const override = scan.overrides?.[c.id];
     if (override?.enabled === false) return;
     const r = evaluateRule(scan, ctx, c, override, result.findings);
-    if (r === 'passed') result.passed.push(c.rule.id);
-    else if (r === 'na') result.notApplicable.push(c.rule.id);
+    if (r === 'passed') result.passed.push(c.id);
+    else if (r === 'na') result.notApplicable.push(c.id);
   };
   if (options.only) {
     // A re-check: only the rules asked for, in the order asked.
     for (const id of options.only) {
-      const c = compiled.byId?.get(id) ?? compiled.rules.find((r) => r.rule.id === id);
+      const c = compiled.byId?.get(id) ?? compiled.rules.find((r) => r.id === id);
       if (c) run(c);
     }
   } else for (const c of compiled.rules) run(c);
@@ -627,16 +661,7 @@ export function evaluateCheck(
   options: EngineOptions & { versionDate?: string[] } = {},
 ): CheckResult[] {
   const rule = { id: 'check-under-test', check, versionDate: options.versionDate, guideline: { basis: [] }, messages: {} } as unknown as Rule;
-  const fields = fieldsOf(rule);
-  const c: CompiledRule = {
-    rule,
-    definition: definitionOf(check),
-    triggers: fieldInfos(definitionOf(check).triggers(check)),
-    staticBasis: undefined,
-    fields,
-    groups: [...new Set([...fields].map(fieldGroup).filter((g): g is FieldGroup => !!g))],
-    lawRefs: [],
-  };
+  const c = new CompiledRule(rule, undefined, [], undefined);
   const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
   const scan: Scan = {
     compiled: { pack: {} as Pack, rules: [c], dependents: new Map() },
