@@ -28,9 +28,12 @@ export function toHalfWidth(s: string): string {
 
 const WIDE = /[\uff01-\uff5e\u3000]/;
 const SPACES = /\s{2,}|[\t\n\r\f\v\u00a0]/;
+/** Anything normalising could change: white space of any kind, full-width forms. */
+const ANY_CHANGE = /[\s\uff01-\uff5e]/;
 
 /** White space collapsed and trimmed, full-width folded. */
 export function normalizeText(s: string): string {
+  if (!ANY_CHANGE.test(s)) return s;
   const half = WIDE.test(s) ? toHalfWidth(s) : s;
   return (SPACES.test(half) ? half.replace(/\s+/g, ' ') : half).trim();
 }
@@ -124,6 +127,9 @@ const TRUE_WORDS = new Set(['是', '有', '已', '已告知', '已审批', '已�
 const FALSE_WORDS = new Set(['否', '无', '未', '未告知', '未审批', '未批准', '×', '✗', 'false', '0', 'no', 'n', 'off']);
 
 export function parseBool(text: string): boolean | null {
+  // Most pages write exactly 是 or 否: answered before any normalising.
+  if (TRUE_WORDS.has(text)) return true;
+  if (FALSE_WORDS.has(text)) return false;
   const s = normalizeText(text).replace(/\s/g, '').toLowerCase();
   if (TRUE_WORDS.has(s)) return true;
   if (FALSE_WORDS.has(s)) return false;

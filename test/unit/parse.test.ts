@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatWall } from '../../rules/periods/time';
-import { normalizedText, parseAmount, parseBool, parseDateTime, parseInt10, parseList, parseValue } from '../../rules/values/parse';
+import { normalizedText, normalizeText, parseAmount, parseBool, parseDateTime, parseInt10, parseList, parseValue, toHalfWidth } from '../../rules/values/parse';
 import { validateIdNumber } from '../../rules/values/id-number';
 import { chineseNumber, formatAmount, groupedNumber } from '../../rules/format';
 
@@ -127,5 +127,20 @@ describe('the fast reading of `2024-03-05 14:30` and `2024-03-05`', () => {
     expect(parseDateTime('２０２４-03-05 14:30')).toEqual(parseDateTime('2024-03-05 14:30'));
     expect(parseDateTime(' 2024-03-05 14:30')).toEqual(parseDateTime('2024-03-05 14:30'));
     expect(parseDateTime('2024-03-05T14:30')).toEqual(parseDateTime('2024-03-05 14:30'));
+  });
+});
+
+describe('normalizeText', () => {
+  // The rule it must keep: full-width folded, white space collapsed to one space, ends trimmed.
+  const reference = (s: string) => toHalfWidth(s).replace(/\s+/g, ' ').trim();
+  it('returns text with nothing to change as it is, and changes the rest as the rule says (fast-check, 3,000 runs)', () => {
+    const pieces = fc.constantFrom('王伟', '、', ' ', '  ', '\t', '\n', '\u3000', '\u00a0', 'Ａ', '１', '，', '2024-03-05', '14:30', 'abc', '是');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        expect(normalizeText(s)).toBe(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
