@@ -13,7 +13,7 @@ import { TONES } from './severity';
 const SCOPE = { criminal: '刑事', administrative: '行政', both: '刑事、行政' } as const;
 
 export function basisText(compiled: CompiledPack, rule: Rule): string[] {
-  const c = compiled.rules.find((r) => r.rule.id === rule.id);
+  const c = compiled.byId?.get(rule.id);
   return c ? c.lawRefs.map((r) => r.text) : [];
 }
 

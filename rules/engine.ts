@@ -7,7 +7,7 @@
  * needs-review. Rules that read a repeated group (suspects) run once per row.
  */
 import { definitionOf } from './checks/registry';
-import { definitions, triggersOf } from './checks/walk';
+import { definitions } from './checks/walk';
 import { UnreadableField, type CheckDefinition, type CheckSpec, type FindingKind, type Outcome, type RowContext, type Severity } from './checks/types';
 import { evaluateCondition, type Condition } from './conditions';
 import { FIELDS, fieldDef, fieldGroup, fieldLabel, type FieldDef, type FieldGroup } from './fields';
@@ -101,7 +101,7 @@ class CompiledRule {
   readonly groups: FieldGroup[];
 
   constructor(
-    readonly rule: Rule,
+    rule: Rule,
     triggers: readonly (readonly string[])[] | undefined,
     readonly lawRefs: readonly LawRef[],
     /** The basis text when no reference depends on the case or the date (most rules). */
@@ -213,7 +213,10 @@ function fieldInfos(triggers: readonly (readonly string[])[]): FieldInfo[][] {
   return triggers.map((alts) => alts.flatMap((k) => FIELD_INFO.get(k) ?? []));
 }
 
-/** Nested checks' triggers as field info, worked out once per check object. */
+/** No keys: a shared empty list (no array made per rule evaluation). */
+const NO_KEYS: readonly string[] = [];
+
+/** Nested checks' triggers as field info, worked out once per check object (asked on every keystroke). */
 const triggerInfos = new WeakMap<CheckSpec, FieldInfo[][]>();
 
 /** Blank text (spaces only, ASCII or ideographic) is an empty control; most text is not, and is told fast. */
@@ -464,12 +467,9 @@ class RowCtx implements RowContext {
     return years;
   }
   versionDate(): number {
-    const keys = this.c.versionDate;
-    if (keys) {
-      for (const key of keys) {
-        const t = this.time(key);
-        if (t) return t.ms;
-      }
+    for (const key of this.c.versionDate ?? NO_KEYS) {
+      const t = this.time(key);
+      if (t) return t.ms;
     }
     return this.scan.now;
   }
@@ -478,7 +478,7 @@ class RowCtx implements RowContext {
   }
   applies(check: CheckSpec): boolean {
     let infos = triggerInfos.get(check);
-    if (!infos) triggerInfos.set(check, (infos = fieldInfos(triggersOf(check))));
+    if (!infos) triggerInfos.set(check, (infos = fieldInfos(definitionOf(check).triggers(check))));
     return triggered(infos, this.record, this.row);
   }
   evaluate(check: CheckSpec): Outcome {

@@ -13,15 +13,6 @@ export function registryTriggers(spec: CheckSpec): string[][] {
   return definitionOf(spec).triggers(spec);
 }
 
-const triggerCache = new WeakMap<CheckSpec, readonly (readonly string[])[]>();
-
-/** A check's triggers, worked out once per check object (nested checks are asked on every keystroke). */
-export function triggersOf(spec: CheckSpec): readonly (readonly string[])[] {
-  let triggers = triggerCache.get(spec);
-  if (!triggers) triggerCache.set(spec, (triggers = definitionOf(spec).triggers(spec)));
-  return triggers;
-}
-
 export function registryMessageIds(spec: CheckSpec): string[] {
   const def = definitionOf(spec);
   return [...Object.keys(def.messages), ...(def.messageIds?.(spec) ?? [])];
