@@ -51,19 +51,37 @@ export function startOfHour(ms: number): number {
   return Math.floor(ms / HOUR) * HOUR;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
-/** `2024-03-05` */
+/**
+ * `2024-03-05`. The calendar day of a wall time, by the inverse of `wall`'s arithmetic (findings
+ * name dates in every message; a Date and its getters cost more than the rest of the message).
+ * Years outside 1000–9999 go through Date, which also pads them its own way.
+ */
 export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const days = Math.floor(ms / DAY);
+  // Days since 0000-03-01, split into 400-year eras, years of the era and days of the year.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999 || !Number.isFinite(ms)) {
+    const d = new Date(ms);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** `2024-03-05 14:30` (or the date alone for a date-only value). */
 export function formatWall(ms: number, dateOnly = false): string {
   if (dateOnly) return formatDate(ms);
-  const d = new Date(ms);
-  return `${formatDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const minutes = Math.floor((ms - Math.floor(ms / DAY) * DAY) / MINUTE);
+  return `${formatDate(ms)} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
 /** A day-period deadline is exclusive midnight of the next day; people read it as 24:00 of the last day. */

@@ -154,3 +154,36 @@ describe('wall', () => {
     expect(wall(2100, 3, 1)).toBe(Date.UTC(2100, 2, 1));
   });
 });
+
+describe('formatDate and formatWall', () => {
+  // The reading a Date's UTC getters give: what the arithmetic must agree with.
+  const byDate = (ms: number, dateOnly = false) => {
+    const d = new Date(ms);
+    const p = (n: number) => String(n).padStart(2, '0');
+    const day = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
+    return dateOnly ? day : `${day} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  };
+  it('give what the Date getters give for any minute of years 1000–9999, before 1970 included (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1) / 60_000, max: Date.UTC(9999, 11, 31, 23, 59) / 60_000 }), fc.boolean(), (minute, dateOnly) => {
+        const ms = minute * 60_000;
+        expect(formatWall(ms, dateOnly)).toBe(byDate(ms, dateOnly));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('read month ends, leap days and century years right', () => {
+    for (const [y, m, d] of [
+      [2024, 2, 29], [2023, 2, 28], [2023, 3, 1], [2000, 2, 29], [2100, 2, 28], [2100, 3, 1], [1969, 12, 31], [1970, 1, 1], [2026, 12, 31], [1600, 2, 29],
+    ] as const) {
+      const ms = Date.UTC(y, m - 1, d, 23, 59);
+      expect(formatWall(ms)).toBe(byDate(ms));
+      expect(formatDate(ms)).toBe(byDate(ms, true));
+    }
+    expect(formatWall(Date.UTC(2024, 2, 5, 14, 30))).toBe('2024-03-05 14:30');
+  });
+  it('leave years outside 1000–9999 to Date', () => {
+    const ms = Date.UTC(2024, 0, 1) - 2024 * 365.25 * 86_400_000 + 5 * 86_400_000;
+    expect(formatDate(ms)).toBe(byDate(ms, true));
+  });
+});
