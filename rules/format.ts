@@ -28,12 +28,18 @@ export function formatElapsed(ms: number, unit: PeriodSpec['unit'], locale: Loca
 }
 
 export function formatPeriod(p: { unit: PeriodSpec['unit']; amount: number; workingDays?: boolean }, locale: Locale = 'zh-CN'): string {
-  if (locale === 'en') {
-    const u = { hour: 'hours', day: p.workingDays ? 'working days' : 'days', month: 'months', year: 'years' }[p.unit];
-    return `${p.amount} ${u}`;
+  const en = locale === 'en';
+  switch (p.unit) {
+    case 'hour':
+      return en ? `${p.amount} hours` : `${p.amount}小时`;
+    case 'day':
+      if (p.workingDays) return en ? `${p.amount} working days` : `${p.amount}个工作日`;
+      return en ? `${p.amount} days` : `${p.amount}日`;
+    case 'month':
+      return en ? `${p.amount} months` : `${p.amount}个月`;
+    case 'year':
+      return en ? `${p.amount} years` : `${p.amount}年`;
   }
-  const u = { hour: '小时', day: p.workingDays ? '个工作日' : '日', month: '个月', year: '年' }[p.unit];
-  return `${p.amount}${u}`;
 }
 
 const grouping = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -74,7 +80,9 @@ export function interpolate(template: string, data: TemplateData): string {
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
-    const value = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
+    let value = data[name];
+    // The data's own values only: a name like `constructor` must not reach Object.prototype.
+    if (typeof value !== 'string' && typeof value !== 'number' && !Object.prototype.hasOwnProperty.call(data, name)) value = undefined;
     out += (value === undefined ? `{{${name}}}` : typeof value === 'function' ? value() : String(value)) + parts[i + 1]!;
   }
   return out;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { formatWall } from '../../rules/periods/time';
 import { normalizedText, normalizeText, parseAmount, parseBool, parseDateTime, parseInt10, parseList, parseValue, toHalfWidth } from '../../rules/values/parse';
 import { validateIdNumber } from '../../rules/values/id-number';
-import { chineseNumber, formatAmount, groupedNumber } from '../../rules/format';
+import { chineseNumber, formatAmount, formatPeriod, groupedNumber, interpolate } from '../../rules/format';
 
 describe('dates and times as case pages write them (fields.md)', () => {
   const cases: [string, string][] = [
@@ -98,6 +98,31 @@ describe('groupedNumber', () => {
     }
     expect(formatAmount(3000)).toBe('3,000元');
     expect(formatAmount(3000, 'en')).toBe('3,000 yuan');
+  });
+});
+
+describe('message templates', () => {
+  it('fill placeholders from the data, call a function only when its placeholder is used, and leave other names visible', () => {
+    let calls = 0;
+    const due = () => {
+      calls++;
+      return '2024-03-06 15:00';
+    };
+    expect(interpolate('{{to}}晚于{{from}}{{count}}次（截止 {{ due }}）', { to: '送押时间', from: '拘留时间', count: 0, due })).toBe('送押时间晚于拘留时间0次（截止 2024-03-06 15:00）');
+    expect(calls).toBe(1);
+    expect(interpolate('{{to}}未填写', { to: '送押时间', due })).toBe('送押时间未填写');
+    expect(calls).toBe(1);
+    // A pack author's typo, or a name every object inherits, is shown as written.
+    expect(interpolate('{{missing}} {{constructor}} {{toString}} {{__proto__}}', { to: 'x' })).toBe('{{missing}} {{constructor}} {{toString}} {{__proto__}}');
+  });
+  it('write periods as the guideline does', () => {
+    expect(formatPeriod({ unit: 'hour', amount: 24 })).toBe('24小时');
+    expect(formatPeriod({ unit: 'day', amount: 7 })).toBe('7日');
+    expect(formatPeriod({ unit: 'day', amount: 5, workingDays: true })).toBe('5个工作日');
+    expect(formatPeriod({ unit: 'month', amount: 2 })).toBe('2个月');
+    expect(formatPeriod({ unit: 'year', amount: 1 })).toBe('1年');
+    expect(formatPeriod({ unit: 'day', amount: 5, workingDays: true }, 'en')).toBe('5 working days');
+    expect(formatPeriod({ unit: 'hour', amount: 12 }, 'en')).toBe('12 hours');
   });
 });
 
