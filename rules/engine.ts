@@ -208,6 +208,21 @@ const FIELD_INFO = new Map<string, FieldInfo>(
   FIELDS.map((def, index) => [def.key, { index, def, group: fieldGroup(def.key), list: def.type === 'list' }]),
 );
 
+/**
+ * The field info of the last snapshots' keys, by position. A page read again (a re-check on every
+ * keystroke) gives the same keys in the same order: comparing a key with the one last seen at its
+ * position is cheaper than a Map look-up, which any difference falls back to.
+ */
+const lastKeys: string[] = [];
+const lastInfos: (FieldInfo | undefined)[] = [];
+function infoAt(n: number, key: string): FieldInfo | undefined {
+  if (lastKeys[n] === key) return lastInfos[n];
+  const info = FIELD_INFO.get(key);
+  lastKeys[n] = key;
+  lastInfos[n] = info;
+  return info;
+}
+
 /** Trigger keys resolved to their field info (a key no field has can never be satisfied). */
 function fieldInfos(triggers: readonly (readonly string[])[]): FieldInfo[][] {
   return triggers.map((alts) => alts.flatMap((k) => FIELD_INFO.get(k) ?? []));
@@ -258,7 +273,7 @@ class RecordView {
     const texts = this.texts;
     for (let n = 0; n < snapshots.length; n++) {
       const s = snapshots[n]!;
-      const info = FIELD_INFO.get(s.key);
+      const info = infoAt(n, s.key);
       if (info === undefined) continue;
       const i = info.index;
       const raw = s.raw;
@@ -299,12 +314,8 @@ class RecordView {
   }
 
   /** The slot of a field's value for a row (-1: none): a one-row group (or a plain field) serves every row. */
-  slot(key: string, row: number): number {
-    const info = FIELD_INFO.get(key);
-    return info ? this.slotOf(info, row) : -1;
-  }
-
-  slotOf(info: FieldInfo, row: number): number {
+  slotOf(info: FieldInfo | undefined, row: number): number {
+    if (info === undefined) return -1;
     const i = info.index;
     if (this.texts[i] === undefined) return -1;
     const rows = info.group ? (this.rowCounts?.[i] ?? 1) : 1;
@@ -313,16 +324,20 @@ class RecordView {
   }
 
   has(key: string, row = 0): boolean {
-    return this.slot(key, row) !== -1;
+    return this.slotOf(FIELD_INFO.get(key), row) !== -1;
   }
 
-  raw(key: string, row: number): string | null {
-    const slot = this.slot(key, row);
+  /** The text as read at a slot (null: none, or an empty control). */
+  rawAt(slot: number): string | null {
     return slot === -1 ? null : (this.texts[slot] ?? null);
   }
 
   cell(key: string, row: number): Cell {
-    const slot = this.slot(key, row);
+    return this.cellAt(this.slotOf(FIELD_INFO.get(key), row));
+  }
+
+  /** The parsed value at a slot, parsed on first asking. */
+  cellAt(slot: number): Cell {
     if (slot === -1) return null;
     const cells = (this.cells ??= new Array(FIELD_COUNT));
     let c = cells[slot];
@@ -336,10 +351,13 @@ class RecordView {
 
   /** The normalised text of a field's value (null: empty or unreadable). */
   text(key: string, row: number): string | null {
-    const c = this.cell(key, row);
+    return this.textAt(this.slotOf(FIELD_INFO.get(key), row));
+  }
+
+  textAt(slot: number): string | null {
+    const c = this.cellAt(slot);
     if (c === null || c instanceof Unreadable) return null;
     if (c.type === 'text' || c.type === 'enum') return c.value;
-    const slot = this.slot(key, row);
     const shown = (this.shown ??= []);
     return (shown[slot] ??= normalizedText(c));
   }
@@ -415,17 +433,21 @@ class RowCtx implements RowContext {
     this.dueSoonCapHours = override?.dueSoonCapHours ?? 24;
   }
 
+  /** The slot of a key on this row (-1: none). */
+  private slot(key: string): number {
+    return this.record.slotOf(FIELD_INFO.get(key), this.row);
+  }
   has(key: string): boolean {
-    return this.record.slot(key, this.row) !== -1;
+    return this.slot(key) !== -1;
   }
   isSet(key: string): boolean {
-    return this.record.cell(key, this.row) !== null;
+    return this.record.cellAt(this.slot(key)) !== null;
   }
   raw(key: string): string | null {
-    return this.record.raw(key, this.row);
+    return this.record.rawAt(this.slot(key));
   }
   value(key: string): ParsedValue | null {
-    const cell = this.record.cell(key, this.row);
+    const cell = this.record.cellAt(this.slot(key));
     if (cell instanceof Unreadable) throw new UnreadableField(key, cell.raw);
     return cell;
   }
@@ -444,7 +466,7 @@ class RowCtx implements RowContext {
   text(key: string): string | null {
     const v = this.value(key);
     if (!v) return null;
-    return this.record.text(key, this.row);
+    return this.record.textAt(this.slot(key));
   }
   list(key: string): string[] | null {
     const v = this.value(key);
@@ -558,7 +580,7 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
     let out: Outcome;
     let versionDate = scan.now;
     try {
-      versionDate = ctx.versionDate();
+      if (c.versionDate !== undefined) versionDate = ctx.versionDate();
       if (c.when && !ctx.condition(c.when)) continue;
       if (c.exceptWhen && ctx.condition(c.exceptWhen)) continue;
       out = ctx.evaluateWith(c.definition, c.check);

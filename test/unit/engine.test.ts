@@ -182,4 +182,17 @@ describe('re-checking after a keystroke', () => {
     const partial = evaluate(compiled, snapshots({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45', 'bail.endDate': 'x' }), { only: affected });
     expect(partial.findings.map((f) => f.ruleId)).toEqual(['detention-family-notice-24h']);
   });
+  it('pages with other fields in the same places, read one after another, are each read as they are', () => {
+    // The engine remembers the keys of the last page by position: a page that differs must not
+    // inherit them (a custody page, then a seizure page with its keys where the custody page had its own).
+    const custody = { 'detention.startAt': '2024-03-05 14:30', 'detention.custodyAt': '2024-03-07 10:00' };
+    const seizure = { 'seizure.startDate': '2024-03-05', 'seizure.officers': '王伟' };
+    const shorter = { 'detention.startAt': '2024-03-05 14:30' };
+    const found = (fields: Record<string, string>) => run(fields).findings.map((f) => `${f.ruleId}@${f.fieldKey}`);
+    for (let round = 0; round < 2; round++) {
+      expect(found(custody)).toContain('detention-custody-24h@detention.custodyAt');
+      expect(found(seizure)).toEqual(['seizure-two-officers@seizure.officers']);
+      expect(run(shorter).fields).toEqual({ 'detention.startAt': '2024-03-05 14:30' });
+    }
+  });
 });
