@@ -62,7 +62,10 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 /** The first of several keys that holds a value (used for `["filingDecidedAt", "acceptedAt"]`). */
 export function firstSet(ctx: RowContext, keys: string | readonly string[]): string | undefined {
   if (typeof keys === 'string') return keys;
-  return keys.find((k) => ctx.isSet(k)) ?? keys[0];
+  // Loops, not callbacks, in what runs for every rule: a callback that captures `ctx` makes V8
+  // allocate a context on every call, also when the callback is never reached.
+  for (const k of keys) if (ctx.isSet(k)) return k;
+  return keys[0];
 }
 
 /** A field's typed value as a scalar to compare with a pack value (bools as true/false). */
@@ -82,6 +85,16 @@ function scalarOf(ctx: RowContext, key: string): Scalar | null {
 
 const dateMs = (s: string) => parseDateTime(s)?.ms ?? NaN;
 
+function someIncluded(values: readonly string[], list: readonly string[]): boolean {
+  for (const x of values) if (list.includes(x)) return true;
+  return false;
+}
+
+function allIncluded(list: readonly string[], values: readonly string[]): boolean {
+  for (const x of list) if (!values.includes(x)) return false;
+  return true;
+}
+
 export function evaluateCondition(ctx: RowContext, c: Condition): boolean {
   switch (c.op) {
     case 'set':
@@ -100,11 +113,11 @@ export function evaluateCondition(ctx: RowContext, c: Condition): boolean {
     }
     case 'contains': {
       const v = ctx.list(c.field);
-      return v !== null && c.values.some((x) => v.includes(x));
+      return v !== null && someIncluded(c.values, v);
     }
     case 'subsetOf': {
       const v = ctx.list(c.field);
-      return v !== null && v.every((x) => c.values.includes(x));
+      return v !== null && allIncluded(v, c.values);
     }
     case 'gte':
     case 'gt':
@@ -134,9 +147,11 @@ export function evaluateCondition(ctx: RowContext, c: Condition): boolean {
       return (t === null || t === '' ? '治安案件' : t) === c.is;
     }
     case 'all':
-      return c.of.every((x) => evaluateCondition(ctx, x));
+      for (const x of c.of) if (!evaluateCondition(ctx, x)) return false;
+      return true;
     case 'any':
-      return c.of.some((x) => evaluateCondition(ctx, x));
+      for (const x of c.of) if (evaluateCondition(ctx, x)) return true;
+      return false;
     case 'not':
       return !evaluateCondition(ctx, c.of);
   }

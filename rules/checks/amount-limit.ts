@@ -1,6 +1,6 @@
 /** amount-limit — a number within lawful bounds (以上、以下 include the number itself: PS25 143). */
 import { fieldDef, fieldLabel } from '../fields';
-import { formatAmount } from '../format';
+import { formatAmount, type Locale } from '../format';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
 import { defineCheck, PASS } from './types';
@@ -13,6 +13,11 @@ const params = z
   })
   .refine((p) => p.max !== undefined || p.min !== undefined, 'amount-limit needs max or min');
 type Params = z.infer<typeof params>;
+
+/** `1,000元` for money, the plain number for days or copies. */
+function shown(n: number, money: boolean, locale: Locale): string {
+  return money ? formatAmount(n, locale) : String(n);
+}
 
 export default defineCheck<Params>({
   id: 'amount-limit',
@@ -31,13 +36,12 @@ export default defineCheck<Params>({
     if (!over && !under) return PASS;
     // Messages are formatted only for a failure (this runs on every keystroke).
     const money = fieldDef(p.field)?.type === 'amount';
-    const fmt = (n: number) => (money ? formatAmount(n, ctx.locale) : String(n));
     const data = {
       field: fieldLabel(p.field),
       fieldEn: p.field,
-      value: fmt(v),
-      max: p.max === undefined ? '' : fmt(p.max),
-      min: p.min === undefined ? '' : fmt(p.min),
+      value: shown(v, money, ctx.locale),
+      max: p.max === undefined ? '' : shown(p.max, money, ctx.locale),
+      min: p.min === undefined ? '' : shown(p.min, money, ctx.locale),
     };
     return { status: 'fail', messageId: over ? 'overMax' : 'underMin', fieldKey: p.field, data };
   },

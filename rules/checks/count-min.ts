@@ -10,6 +10,13 @@ const params = z.strictObject({
 });
 type Params = z.infer<typeof params>;
 
+/** Distinct names, first seen first (a handful: a scan beats building a Set on every keystroke). */
+function distinct(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of list) if (!out.includes(name)) out.push(name);
+  return out;
+}
+
 export default defineCheck<Params>({
   id: 'count-min',
   description: 'A list field holds at least `min` distinct entries.',
@@ -23,8 +30,7 @@ export default defineCheck<Params>({
   triggers: (p) => [[p.field]],
   evaluate(ctx, p) {
     const list = ctx.list(p.field);
-    // Distinct names (a handful: a scan beats building a Set on every keystroke).
-    const names = list ? list.filter((name, i) => list.indexOf(name) === i) : [];
+    const names = list ? distinct(list) : [];
     if (names.length >= p.min) return PASS;
     return {
       status: 'fail',

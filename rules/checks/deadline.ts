@@ -61,6 +61,15 @@ function dataFor(ctx: RowContext, p: Params, fromKey: string, start: WallTime, s
   };
 }
 
+/** What a message on a closing step done too late may name besides `dataFor`'s values. */
+function lateDataFor(ctx: RowContext, p: Params, fromKey: string, start: WallTime, spec: PeriodSpec, shownDue: number, due: number, close: WallTime): Record<string, MessageValue> {
+  const data = dataFor(ctx, p, fromKey, start, spec, shownDue, due);
+  data.elapsed = formatElapsed(closingLatest(close) - start.ms, spec.unit, ctx.locale);
+  data.closing = () => formatWall(close.ms, close.dateOnly);
+  data.late = () => formatElapsed(closingLatest(close) - shownDue, spec.unit, ctx.locale);
+  return data;
+}
+
 /** Graded severities for longer delays: the last tier whose period `at` reaches. */
 function gradedSeverity(ctx: RowContext, p: Params, start: WallTime, at: number): Severity | undefined {
   let severity: Severity | undefined;
@@ -115,10 +124,7 @@ export default defineCheck<Params>({
     if (close) {
       const at = close.ms;
       if (hours ? at <= end.strictEnd : at < end.due) return PASS;
-      const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
-      data.elapsed = formatElapsed(closingLatest(close) - start.ms, spec.unit, ctx.locale);
-      data.closing = () => formatWall(close.ms, close.dateOnly);
-      data.late = () => formatElapsed(closingLatest(close) - shownDue, spec.unit, ctx.locale);
+      const data = lateDataFor(ctx, p, fromKey, start, spec, shownDue, end.due, close);
       if (hours && at <= end.due) return { status: 'fail', messageId: 'lateElapsedOnly', severity: 'warning', fieldKey: p.to, data };
       const severity = gradedSeverity(ctx, p, start, at);
       return { status: 'fail', messageId: 'late', fieldKey: p.to, data, severity };

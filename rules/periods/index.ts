@@ -32,6 +32,11 @@ export interface PeriodEnd {
 
 const NONE: number[] = [];
 
+/** A last day that is not a working day moves to the next one, except in custody. */
+function rollOver(lastDay: number, spec: PeriodSpec, calendar: HolidayCalendar, uncovered: Set<number>): number {
+  return spec.custody ? lastDay : calendar.firstWorkingDayFrom(lastDay, uncovered);
+}
+
 export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCalendar = defaultCalendar): PeriodEnd {
   const day0 = startOfDay(start.ms);
   if (spec.unit === 'hour') {
@@ -44,14 +49,13 @@ export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCa
     return { due: startOfHour(start.ms) + HOUR + spec.amount * HOUR, strictEnd: start.ms + spec.amount * HOUR, uncoveredYears: NONE };
   }
   const uncovered = new Set<number>(); // almost always empty: only years beyond the calendar's data
-  const rollOver = (lastDay: number) => (spec.custody ? lastDay : calendar.firstWorkingDayFrom(lastDay, uncovered));
   let last: number;
   if (spec.unit === 'day') {
     if (spec.workingDays) {
       last = day0;
       for (let i = 0; i < spec.amount; i++) last = calendar.firstWorkingDayFrom(last + DAY, uncovered);
     } else {
-      last = rollOver(day0 + spec.amount * DAY);
+      last = rollOver(day0 + spec.amount * DAY, spec, calendar, uncovered);
     }
   } else {
     const months = spec.unit === 'year' ? spec.amount * 12 : spec.amount;
@@ -59,7 +63,7 @@ export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCa
     const whole = Math.trunc(months);
     last = addMonths(day0, whole);
     if (months !== whole) last += Math.round((months - whole) * 30) * DAY;
-    last = rollOver(last);
+    last = rollOver(last, spec, calendar, uncovered);
   }
   const due = last + DAY;
   return { due, strictEnd: due, uncoveredYears: uncovered.size ? [...uncovered].sort() : NONE };

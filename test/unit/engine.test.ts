@@ -172,6 +172,9 @@ describe('messages', () => {
     expect(old.basis).toBe('《中华人民共和国治安管理处罚法》（2012年修正）第九十一条');
     const now = ids(run({ ...base, 'penalty.decidedAt': '2026-06-01 10:00' }), 'adm-station-authority')[0]!;
     expect(now.basis).toBe('《中华人民共和国治安管理处罚法》（2025年修订）第一百零九条');
+    // Each selection of references is joined once and kept: asking again gives each its own.
+    expect(ids(run({ ...base, 'penalty.decidedAt': '2025-07-01 10:00' }), 'adm-station-authority')[0]!.basis).toBe(old.basis);
+    expect(ids(run({ ...base, 'penalty.decidedAt': '2026-07-01 10:00' }), 'adm-station-authority')[0]!.basis).toBe(now.basis);
   });
 });
 
