@@ -395,10 +395,14 @@ interface CaseKind {
   adminType: string;
 }
 
+const CASE_KIND = FIELD_INFO.get('case.kind');
+const CASE_ADMIN_TYPE = FIELD_INFO.get('case.adminType');
+
 function caseKindOf(scan: Scan): CaseKind {
   if (!scan.caseKind) {
-    const kind = scan.record.text('case.kind', 0);
-    const adminType = scan.record.text('case.adminType', 0);
+    const record = scan.record;
+    const kind = record.textAt(record.slotOf(CASE_KIND, 0));
+    const adminType = record.textAt(record.slotOf(CASE_ADMIN_TYPE, 0));
     scan.caseKind = { admin: kind === '行政', adminType: adminType || '治安案件' };
   }
   return scan.caseKind;
