@@ -567,16 +567,58 @@ function triggered(triggers: CompiledRule['triggers'], record: RecordView, row: 
   return true;
 }
 
+/**
+ * A finding of a rule on a row. It names its row when it concerns one person (a group field) or
+ * the page has several. Kept out of `evaluateRule` so that the path of a passing rule stays small.
+ */
+function findingOf(
+  scan: Scan,
+  c: CompiledRule,
+  at: { row: number; rows: number; versionDate: number },
+  fieldKey: string,
+  severity: Severity,
+  kind: FindingKind,
+  message: string,
+): Finding {
+  const f: Finding = {
+    ruleId: c.id,
+    fieldKey,
+    severity,
+    kind,
+    message,
+    basis: basisFor(c, scan, at.versionDate),
+    category: c.category,
+    title: c.title[scan.locale],
+  };
+  if (c.groups.length > 0 && (at.rows > 1 || fieldGroup(fieldKey))) f.row = at.row;
+  return f;
+}
+
+/** The finding of a failed check: its message from the rule's or the check's template. */
+function failureFinding(scan: Scan, c: CompiledRule, out: FailOutcome, baseSeverity: Severity, uncovered: Set<number> | undefined, at: { row: number; rows: number; versionDate: number }): Finding {
+  const locale = scan.locale;
+  const checkType = out.check ?? c.check.type;
+  const template = c.messages[out.messageId]?.[locale] ?? definitions.get(checkType)?.messages[out.messageId]?.[locale] ?? out.messageId;
+  let message = interpolate(template, out.data);
+  if (uncovered?.size) message += interpolate(MESSAGES.uncovered[locale], { years: [...uncovered].join('、') });
+  const severity = out.kind === 'due-soon' ? 'warning' : (out.severity ?? baseSeverity);
+  const f = findingOf(scan, c, at, out.fieldKey, severity, out.kind ?? 'violation', message);
+  if (out.dueAt !== undefined) f.dueAt = wallToInstant(out.dueAt, scan.offset);
+  return f;
+}
+
+/** The finding for a value the rule needs but cannot read: never a guess. */
+function unreadableFinding(scan: Scan, c: CompiledRule, e: UnreadableField, at: { row: number; rows: number; versionDate: number }): Finding {
+  const message = interpolate(MESSAGES.unreadable[scan.locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: e.raw });
+  return findingOf(scan, c, at, e.fieldKey, 'warning', 'needs-review', message);
+}
+
 function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOverride | undefined, findings: Finding[]): 'passed' | 'na' | 'found' {
   if (!inScope(c, scan)) return 'na';
   let rows = 1;
   for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
-  // A finding names its row when it concerns one person (a group field) or the page has several.
-  const grouped = c.groups.length > 0;
   let applicable = false;
   let found = false;
-  const baseSeverity = override?.severity ?? c.severity;
-  const locale = scan.locale;
   for (let row = 0; row < rows; row++) {
     if (!triggered(c.triggers, scan.record, row)) continue;
     ctx.moveTo(c, row, override);
@@ -591,41 +633,14 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
     } catch (e) {
       if (!(e instanceof UnreadableField)) throw e;
       found = true;
-      const f: Finding = {
-        ruleId: c.id,
-        fieldKey: e.fieldKey,
-        severity: 'warning',
-        kind: 'needs-review',
-        message: interpolate(MESSAGES.unreadable[locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: e.raw }),
-        basis: basisFor(c, scan, versionDate),
-        category: c.category,
-        title: c.title[locale],
-      };
-      if (grouped && (rows > 1 || fieldGroup(e.fieldKey))) f.row = row;
-      findings.push(f);
+      findings.push(unreadableFinding(scan, c, e, { row, rows, versionDate }));
       continue;
     }
     const uncovered = ctx.uncovered;
     if (uncovered) for (const y of uncovered) (scan.uncovered ??= new Set()).add(y);
     if (out.status !== 'fail') continue;
     found = true;
-    const checkType = (out as FailOutcome).check ?? c.check.type;
-    const template = c.messages[out.messageId]?.[locale] ?? definitions.get(checkType)?.messages[out.messageId]?.[locale] ?? out.messageId;
-    let message = interpolate(template, out.data);
-    if (uncovered?.size) message += interpolate(MESSAGES.uncovered[locale], { years: [...uncovered].join('、') });
-    const f: Finding = {
-      ruleId: c.id,
-      fieldKey: out.fieldKey,
-      severity: out.kind === 'due-soon' ? 'warning' : (out.severity ?? baseSeverity),
-      kind: out.kind ?? 'violation',
-      message,
-      basis: basisFor(c, scan, versionDate),
-      category: c.category,
-      title: c.title[locale],
-    };
-    if (grouped && (rows > 1 || fieldGroup(out.fieldKey))) f.row = row;
-    if (out.dueAt !== undefined) f.dueAt = wallToInstant(out.dueAt, scan.offset);
-    findings.push(f);
+    findings.push(failureFinding(scan, c, out as FailOutcome, override?.severity ?? c.severity, uncovered, { row, rows, versionDate }));
   }
   return found ? 'found' : applicable ? 'passed' : 'na';
 }
