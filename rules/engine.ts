@@ -567,6 +567,13 @@ function triggered(triggers: CompiledRule['triggers'], record: RecordView, row: 
   return true;
 }
 
+/** Where a finding was made: its row, the rows the rule ran over, the date that chose the law version. */
+interface FindingPlace {
+  row: number;
+  rows: number;
+  versionDate: number;
+}
+
 /**
  * A finding of a rule on a row. It names its row when it concerns one person (a group field) or
  * the page has several. Kept out of `evaluateRule` so that the path of a passing rule stays small.
@@ -574,7 +581,7 @@ function triggered(triggers: CompiledRule['triggers'], record: RecordView, row: 
 function findingOf(
   scan: Scan,
   c: CompiledRule,
-  at: { row: number; rows: number; versionDate: number },
+  at: FindingPlace,
   fieldKey: string,
   severity: Severity,
   kind: FindingKind,
@@ -595,7 +602,7 @@ function findingOf(
 }
 
 /** The finding of a failed check: its message from the rule's or the check's template. */
-function failureFinding(scan: Scan, c: CompiledRule, out: FailOutcome, baseSeverity: Severity, uncovered: Set<number> | undefined, at: { row: number; rows: number; versionDate: number }): Finding {
+function failureFinding(scan: Scan, c: CompiledRule, out: FailOutcome, baseSeverity: Severity, uncovered: Set<number> | undefined, at: FindingPlace): Finding {
   const locale = scan.locale;
   const checkType = out.check ?? c.check.type;
   const template = c.messages[out.messageId]?.[locale] ?? definitions.get(checkType)?.messages[out.messageId]?.[locale] ?? out.messageId;
@@ -608,7 +615,7 @@ function failureFinding(scan: Scan, c: CompiledRule, out: FailOutcome, baseSever
 }
 
 /** The finding for a value the rule needs but cannot read: never a guess. */
-function unreadableFinding(scan: Scan, c: CompiledRule, e: UnreadableField, at: { row: number; rows: number; versionDate: number }): Finding {
+function unreadableFinding(scan: Scan, c: CompiledRule, e: UnreadableField, at: FindingPlace): Finding {
   const message = interpolate(MESSAGES.unreadable[scan.locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: e.raw });
   return findingOf(scan, c, at, e.fieldKey, 'warning', 'needs-review', message);
 }
