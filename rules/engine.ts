@@ -323,17 +323,9 @@ class RecordView {
     return row < rows ? row * FIELD_COUNT + i : -1;
   }
 
-  has(key: string, row = 0): boolean {
-    return this.slotOf(FIELD_INFO.get(key), row) !== -1;
-  }
-
   /** The text as read at a slot (null: none, or an empty control). */
   rawAt(slot: number): string | null {
     return slot === -1 ? null : (this.texts[slot] ?? null);
-  }
-
-  cell(key: string, row: number): Cell {
-    return this.cellAt(this.slotOf(FIELD_INFO.get(key), row));
   }
 
   /** The parsed value at a slot, parsed on first asking. */
@@ -349,11 +341,7 @@ class RecordView {
     return c;
   }
 
-  /** The normalised text of a field's value (null: empty or unreadable). */
-  text(key: string, row: number): string | null {
-    return this.textAt(this.slotOf(FIELD_INFO.get(key), row));
-  }
-
+  /** The normalised text of the value at a slot (null: empty or unreadable). */
   textAt(slot: number): string | null {
     const c = this.cellAt(slot);
     if (c === null || c instanceof Unreadable) return null;
@@ -376,7 +364,6 @@ const MESSAGES = {
 } as const;
 
 interface Scan {
-  compiled: CompiledPack;
   record: RecordView;
   locale: Locale;
   now: number;
@@ -552,6 +539,13 @@ function basisFor(c: CompiledRule, scan: Scan, versionDate: number): string {
   return (fits.length ? fits : c.lawRefs).map((r) => r.text).join('；');
 }
 
+/** The rows a rule runs over: the most any group it reads has on the page (at least one). */
+function rowsFor(c: CompiledRule, record: RecordView): number {
+  let rows = 1;
+  for (const g of c.groups) rows = Math.max(rows, record.rowsOf(g));
+  return rows;
+}
+
 /** Every trigger entry has one of its fields on the page (for this row). */
 function triggered(triggers: CompiledRule['triggers'], record: RecordView, row: number): boolean {
   for (const alts of triggers) {
@@ -622,8 +616,7 @@ function unreadableFinding(scan: Scan, c: CompiledRule, e: UnreadableField, at: 
 
 function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOverride | undefined, findings: Finding[]): 'passed' | 'na' | 'found' {
   if (!inScope(c, scan)) return 'na';
-  let rows = 1;
-  for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
+  const rows = rowsFor(c, scan.record);
   let applicable = false;
   let found = false;
   for (let row = 0; row < rows; row++) {
@@ -656,17 +649,18 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
 function readFields(record: RecordView, keys: Iterable<string> = record.keys()): Record<string, string | null> {
   const out: { [key: string]: string | null } = {};
   for (const key of keys) {
-    if (!record.has(key)) continue;
-    const cell = record.cell(key, 0);
-    out[key] = cell instanceof Unreadable ? cell.raw.trim() : record.text(key, 0);
+    const slot = record.slotOf(FIELD_INFO.get(key), 0);
+    if (slot === -1) continue;
+    const cell = record.cellAt(slot);
+    out[key] = cell instanceof Unreadable ? cell.raw.trim() : record.textAt(slot);
   }
   return out;
 }
 
-export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions = {}): ScanResult {
+/** A scan of one page's snapshots with the options' clock, zone, locale and calendar. */
+function scanOf(snapshots: readonly FieldSnapshot[], options: EngineOptions): Scan {
   const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
-  const scan: Scan = {
-    compiled,
+  return {
     record: new RecordView(snapshots),
     locale: options.locale ?? 'zh-CN',
     now: instantToWall(options.now ?? Date.now(), offset),
@@ -675,6 +669,10 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
     overrides: options.overrides,
     uncovered: undefined,
   };
+}
+
+export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions = {}): ScanResult {
+  const scan = scanOf(snapshots, options);
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   const ctx = new RowCtx(scan);
   const run = (c: CompiledRule) => {
@@ -710,19 +708,8 @@ export function evaluateCheck(
 ): CheckResult[] {
   const rule = { id: 'check-under-test', check, versionDate: options.versionDate, guideline: { basis: [] }, messages: {} } as unknown as Rule;
   const c = new CompiledRule(rule, undefined, [], undefined);
-  const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
-  const scan: Scan = {
-    compiled: { pack: {} as Pack, rules: [c], dependents: new Map() },
-    record: new RecordView(snapshots),
-    locale: options.locale ?? 'zh-CN',
-    now: instantToWall(options.now ?? Date.now(), offset),
-    offset,
-    calendar: options.calendar ?? defaultCalendar,
-    overrides: undefined,
-    uncovered: undefined,
-  };
-  let rows = 1;
-  for (const g of c.groups) rows = Math.max(rows, scan.record.rowsOf(g));
+  const scan = scanOf(snapshots, { ...options, overrides: undefined });
+  const rows = rowsFor(c, scan.record);
   const out: CheckResult[] = [];
   const ctx = new RowCtx(scan);
   for (let row = 0; row < rows; row++) {

@@ -59,7 +59,6 @@ export function formatAmount(n: number, locale: Locale = 'zh-CN'): string {
   return locale === 'en' ? `${s} yuan` : `${s}元`;
 }
 
-/** `{{name}}` placeholders, ESLint-style. Unknown names are left visible so a pack author sees them. */
 /** A template split once into text and `{{name}}` parts (odd indexes are names). */
 const compiled = new Map<string, string[]>();
 function partsOf(template: string): string[] {
@@ -75,6 +74,7 @@ function partsOf(template: string): string[] {
 /** Values of `{{name}}` placeholders; a function gives its value only when a template names it. */
 export type TemplateData = Readonly<Record<string, string | number | (() => string)>>;
 
+/** `{{name}}` placeholders, ESLint-style. Unknown names are left visible so a pack author sees them. */
 export function interpolate(template: string, data: TemplateData): string {
   const parts = partsOf(template);
   let out = parts[0]!;
