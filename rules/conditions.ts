@@ -59,6 +59,34 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 ) as z.ZodType<Condition>;
 
+/** The fields a person's age is read from (`RowContext.ageAt`): the birth date, else the ID number. */
+export const AGE_FIELDS: readonly string[] = ['suspect.birthDate', 'suspect.idNumber'];
+
+const keysOf = (k: string | readonly string[]): string[] => (typeof k === 'string' ? [k] : [...k]);
+
+/**
+ * Every field a condition may read. `onOrAfter`/`before` without a field read the rule's
+ * `versionDate` fields, which the rule declares itself.
+ */
+export function conditionReads(c: Condition): string[] {
+  switch (c.op) {
+    case 'age':
+      return [...keysOf(c.at), ...AGE_FIELDS];
+    case 'onOrAfter':
+    case 'before':
+      return c.field === undefined ? [] : keysOf(c.field);
+    case 'adminType':
+      return ['case.adminType'];
+    case 'all':
+    case 'any':
+      return c.of.flatMap(conditionReads);
+    case 'not':
+      return conditionReads(c.of);
+    default:
+      return [c.field];
+  }
+}
+
 /** The first of several keys that holds a value (used for `["filingDecidedAt", "acceptedAt"]`). */
 export function firstSet(ctx: RowContext, keys: string | readonly string[]): string | undefined {
   if (typeof keys === 'string') return keys;

@@ -6,11 +6,11 @@
  * false or `exceptWhen` true → passed; else the check decides; an unreadable value it needs →
  * needs-review. Rules that read a repeated group (suspects) run once per row.
  */
-import { definitionOf } from './checks/registry';
+import { definitionOf, registryReads } from './checks/registry';
 import { definitions } from './checks/walk';
 import { UnreadableField, type CheckDefinition, type CheckSpec, type FindingKind, type Outcome, type RowContext, type Severity } from './checks/types';
-import { evaluateCondition, type Condition } from './conditions';
-import { FIELDS, fieldDef, fieldGroup, fieldLabel, type FieldDef, type FieldGroup } from './fields';
+import { conditionReads, evaluateCondition, type Condition } from './conditions';
+import { FIELDS, fieldGroup, fieldLabel, type FieldDef, type FieldGroup } from './fields';
 import { chineseNumber, interpolate, type Locale } from './format';
 import type { Pack, Rule } from './pack';
 import { defaultCalendar, type HolidayCalendar } from './periods/calendar';
@@ -73,7 +73,7 @@ export interface EngineOptions {
   fieldKeys?: Iterable<string>;
 }
 
-type LawRef = { text: string; from?: number; until?: number; scope?: string; adminType?: string };
+type LawRef = { text: string; from?: number; until?: number; scope?: string; adminType?: string; when?: Condition };
 
 /**
  * A rule as the engine runs it. What a scan reads of the rule is copied here, every key always
@@ -134,25 +134,21 @@ export interface CompiledPack {
   dependents: Map<string, Set<string>>;
 }
 
-const AGE_FIELDS = ['suspect.birthDate', 'suspect.idNumber'];
-
-/** Every field key a rule reads: walks its data for canonical keys (age reads birth date and ID). */
+/**
+ * Every field a rule reads, from what its parts declare: its triggers, version date, conditions,
+ * check (`CheckDefinition.reads`), the case kind that scopes it, and what chooses its legal basis.
+ */
 function fieldsOf(rule: Rule): Set<string> {
-  const out = new Set<string>();
-  const visit = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (fieldDef(v)) out.add(v);
-    } else if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (o.op === 'age') AGE_FIELDS.forEach((k) => out.add(k));
-      if (o.op === 'adminType') out.add('case.adminType');
-      Object.values(o).forEach(visit);
-    }
-  };
-  visit([rule.triggers, rule.when, rule.exceptWhen, rule.check, rule.versionDate]);
-  out.add('case.kind');
+  const out = new Set<string>(['case.kind']);
+  for (const t of rule.triggers ?? []) for (const k of typeof t === 'string' ? [t] : t) out.add(k);
+  for (const k of rule.versionDate ?? []) out.add(k);
+  for (const c of [rule.when, rule.exceptWhen]) if (c) for (const k of conditionReads(c)) out.add(k);
+  for (const k of registryReads(rule.check)) out.add(k);
   if (rule.adminTypes) out.add('case.adminType');
+  for (const ref of rule.guideline.basis) {
+    if (ref.adminType) out.add('case.adminType');
+    if (ref.when) for (const k of conditionReads(ref.when)) out.add(k);
+  }
   return out;
 }
 
@@ -173,9 +169,9 @@ export function compilePack(pack: Pack): CompiledPack {
   const rules = pack.rules.map((rule): CompiledRule => {
     const lawRefs = rule.guideline.basis.map((ref) => {
       const law = pack.laws[ref.law];
-      return { text: citation(pack, ref), from: dayOf(law?.from), until: dayOf(law?.until), scope: ref.scope, adminType: ref.adminType };
+      return { text: citation(pack, ref), from: dayOf(law?.from), until: dayOf(law?.until), scope: ref.scope, adminType: ref.adminType, when: ref.when };
     });
-    const conditional = lawRefs.some((r) => r.from !== undefined || r.until !== undefined || r.scope !== undefined || r.adminType !== undefined);
+    const conditional = lawRefs.some((r) => r.from !== undefined || r.until !== undefined || r.scope !== undefined || r.adminType !== undefined || r.when !== undefined);
     const triggers = rule.triggers?.map((t) => (typeof t === 'string' ? [t] : t));
     const c = new CompiledRule(rule, triggers, lawRefs, conditional ? undefined : lawRefs.map((r) => r.text).join('；'));
     for (const f of c.fields) {
@@ -253,9 +249,10 @@ type Cell = ParsedValue | Unreadable | null;
 /**
  * One case record, read from the page's snapshots in one pass. Texts and parsed values live in
  * arrays by slot — field index for the first row, `row × FIELD_COUNT + index` for further rows of
- * a repeated group — so a record costs a few arrays, not an object per field.
+ * a repeated group — so a record costs a few arrays, not an object per field. Every read of a
+ * field goes through `slotOf` (exported so that a test can record what each rule reads).
  */
-class RecordView {
+export class RecordView {
   /** Text by slot: null for an empty control, undefined where the page has no control. */
   private readonly texts: (string | null | undefined)[] = new Array(FIELD_COUNT);
   /** Rows per field index, only for group fields that have more than one. */
@@ -373,26 +370,24 @@ interface Scan {
   overrides: Readonly<{ [id: string]: RuleOverride }> | undefined;
   /** Years the holiday data lacked (made only then). */
   uncovered: Set<number> | undefined;
-  /** 行政 or not, and the administrative type: read once per scan (every rule asks). */
-  caseKind?: CaseKind;
-}
-
-interface CaseKind {
-  admin: boolean;
-  adminType: string;
+  /** 行政 or not: read once per scan (every rule asks). */
+  admin: boolean | undefined;
+  /** The administrative type: read once per scan, and only when a rule asks. */
+  adminType: string | undefined;
 }
 
 const CASE_KIND = FIELD_INFO.get('case.kind');
 const CASE_ADMIN_TYPE = FIELD_INFO.get('case.adminType');
 
-function caseKindOf(scan: Scan): CaseKind {
-  if (!scan.caseKind) {
-    const record = scan.record;
-    const kind = record.textAt(record.slotOf(CASE_KIND, 0));
-    const adminType = record.textAt(record.slotOf(CASE_ADMIN_TYPE, 0));
-    scan.caseKind = { admin: kind === '行政', adminType: adminType || '治安案件' };
-  }
-  return scan.caseKind;
+function isAdmin(scan: Scan): boolean {
+  if (scan.admin === undefined) scan.admin = scan.record.textAt(scan.record.slotOf(CASE_KIND, 0)) === '行政';
+  return scan.admin;
+}
+
+/** A page that does not say is taken as a 治安 case (guideline.md). */
+function adminTypeOf(scan: Scan): string {
+  if (scan.adminType === undefined) scan.adminType = scan.record.textAt(scan.record.slotOf(CASE_ADMIN_TYPE, 0)) || '治安案件';
+  return scan.adminType;
 }
 
 /**
@@ -519,22 +514,34 @@ class RowCtx implements RowContext {
 }
 
 function inScope(c: CompiledRule, scan: Scan): boolean {
-  const { admin, adminType } = caseKindOf(scan);
+  const admin = isAdmin(scan);
   if (c.scope === 'criminal' && admin) return false;
   if (c.scope === 'administrative' && !admin) return false;
-  if (c.adminTypes && admin && !c.adminTypes.includes(adminType)) return false;
+  if (c.adminTypes && admin && !c.adminTypes.includes(adminTypeOf(scan))) return false;
   return true;
 }
 
-function basisFor(c: CompiledRule, scan: Scan, versionDate: number): string {
+/** A reference's own condition (cited only for a person under 16, say); a value it cannot read: not cited. */
+function refHolds(ctx: RowCtx, when: Condition): boolean {
+  try {
+    return ctx.condition(when);
+  } catch (e) {
+    if (e instanceof UnreadableField) return false;
+    throw e;
+  }
+}
+
+/** The legal basis cited for a finding: the references that fit the case, the date and the row. */
+function basisFor(c: CompiledRule, scan: Scan, ctx: RowCtx, versionDate: number): string {
   if (c.staticBasis !== undefined) return c.staticBasis;
-  const { admin, adminType } = caseKindOf(scan);
+  const admin = isAdmin(scan);
   const fits = c.lawRefs.filter(
     (r) =>
       (r.scope === undefined || (r.scope === 'administrative') === admin) &&
-      (r.adminType === undefined || !admin || r.adminType === adminType) &&
+      (r.adminType === undefined || !admin || r.adminType === adminTypeOf(scan)) &&
       (r.from === undefined || versionDate >= r.from) &&
-      (r.until === undefined || versionDate < r.until),
+      (r.until === undefined || versionDate < r.until) &&
+      (r.when === undefined || refHolds(ctx, r.when)),
   );
   return (fits.length ? fits : c.lawRefs).map((r) => r.text).join('；');
 }
@@ -561,8 +568,12 @@ function triggered(triggers: CompiledRule['triggers'], record: RecordView, row: 
   return true;
 }
 
-/** Where a finding was made: its row, the rows the rule ran over, the date that chose the law version. */
+/**
+ * Where a finding was made: the rule's context on its row (the basis may depend on the row), the
+ * row, the rows the rule ran over, the date that chose the law version.
+ */
 interface FindingPlace {
+  ctx: RowCtx;
   row: number;
   rows: number;
   versionDate: number;
@@ -587,7 +598,7 @@ function findingOf(
     severity,
     kind,
     message,
-    basis: basisFor(c, scan, at.versionDate),
+    basis: basisFor(c, scan, at.ctx, at.versionDate),
     category: c.category,
     title: c.title[scan.locale],
   };
@@ -633,14 +644,14 @@ function evaluateRule(scan: Scan, ctx: RowCtx, c: CompiledRule, override: RuleOv
     } catch (e) {
       if (!(e instanceof UnreadableField)) throw e;
       found = true;
-      findings.push(unreadableFinding(scan, c, e, { row, rows, versionDate }));
+      findings.push(unreadableFinding(scan, c, e, { ctx, row, rows, versionDate }));
       continue;
     }
     const uncovered = ctx.uncovered;
     if (uncovered) for (const y of uncovered) (scan.uncovered ??= new Set()).add(y);
     if (out.status !== 'fail') continue;
     found = true;
-    findings.push(failureFinding(scan, c, out as FailOutcome, override?.severity ?? c.severity, uncovered, { row, rows, versionDate }));
+    findings.push(failureFinding(scan, c, out as FailOutcome, override?.severity ?? c.severity, uncovered, { ctx, row, rows, versionDate }));
   }
   return found ? 'found' : applicable ? 'passed' : 'na';
 }
@@ -668,6 +679,8 @@ function scanOf(snapshots: readonly FieldSnapshot[], options: EngineOptions): Sc
     calendar: options.calendar ?? defaultCalendar,
     overrides: options.overrides,
     uncovered: undefined,
+    admin: undefined,
+    adminType: undefined,
   };
 }
 

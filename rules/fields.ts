@@ -58,6 +58,7 @@ export const FIELDS: readonly FieldDef[] = [
   f('detention.extensionDays', 'int', '延长天数'),
   f('detention.extensionReason', 'enum', '延长理由', '流窜作案/多次作案/结伙作案/其他'),
   f('detention.extensionApproved', 'bool', '延长已审批, 延长审批'),
+  f('detention.releasedAt', 'datetime', '释放时间, 解除拘留时间, 变更强制措施时间'),
   f('arrest.executedAt', 'datetime', '逮捕执行时间, 执行逮捕时间'),
   f('arrest.familyNotifiedAt', 'datetime', '逮捕通知家属时间'),
   f('arrest.noNoticeReason', 'enum', '逮捕未通知家属原因', '无法通知'),
@@ -84,6 +85,7 @@ export const FIELDS: readonly FieldDef[] = [
   f('interrogation.recorded', 'bool', '同步录音录像, 全程录音录像'),
   f('interrogation.maxPenalty', 'enum', '可能判处刑罚', '无期徒刑/死刑/其他'),
   f('interrogation.adultPresent', 'text', '到场成年人, 法定代理人, 合适成年人'),
+  f('interrogation.adultAbsentReason', 'text', '监护人未到场原因, 未通知监护人原因'),
   f('interrogation.femaleStaffPresent', 'bool', '女性工作人员在场'),
   f('summons.kind', 'enum', '传唤方式, 到案方式', '传唤/口头传唤/拘传'),
   f('summons.arrivedAt', 'datetime', '到案时间'),
@@ -114,6 +116,7 @@ export const FIELDS: readonly FieldDef[] = [
   f('seizure.witness', 'text', '见证人'),
   f('seizure.listCopies', 'int', '清单份数'),
   f('seizure.recorded', 'bool', '扣押录音录像, 扣押全程录音录像'),
+  f('seizure.place', 'enum', '扣押地点, 查封扣押地点', '执法办案场所/现场/其他'),
   f('seizure.excludedDays', 'int', '检测鉴定期间天数, 不计入扣押期限天数'),
   f('seizure.extensionApproved', 'bool', '扣押延长审批, 延长扣押期限审批'),
 ];

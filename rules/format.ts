@@ -23,8 +23,16 @@ export function formatDays(ms: number, locale: Locale = 'zh-CN'): string {
   return h ? `${d}日${h}小时` : `${d}日`;
 }
 
+/**
+ * How long, as the period counts it: hours for an hour period (`26小时15分`), days for longer ones
+ * (`3日2小时`). From three days on, an hour period's delay is said in days too, and from 30 days
+ * in whole days (`已超期1001日`): nobody reads a five-digit hour count.
+ */
 export function formatElapsed(ms: number, unit: PeriodSpec['unit'], locale: Locale = 'zh-CN'): string {
-  return unit === 'hour' || ms < DAY ? formatHours(ms, locale) : formatDays(ms, locale);
+  if (ms < DAY || (unit === 'hour' && ms < 3 * DAY)) return formatHours(ms, locale);
+  if (ms < 30 * DAY) return formatDays(ms, locale);
+  const days = Math.floor(ms / DAY);
+  return locale === 'en' ? `${days} days` : `${days}日`;
 }
 
 export function formatPeriod(p: { unit: PeriodSpec['unit']; amount: number; workingDays?: boolean }, locale: Locale = 'zh-CN'): string {

@@ -32,6 +32,8 @@ const LawRefSchema = z.strictObject({
   /** Cited only for criminal or administrative cases. */
   scope: z.enum(['criminal', 'administrative']).optional(),
   adminType: z.enum(['治安案件', '其他行政案件']).optional(),
+  /** Cited only when this holds for the finding's row (PS12 84 第三款: a person under 16). */
+  when: ConditionSchema.optional(),
 });
 
 const ExampleValue = z.union([z.string(), z.null(), z.array(z.union([z.string(), z.null()])).min(1)]);
@@ -49,6 +51,9 @@ const ExampleSchema = z.strictObject({
       fieldKey: FieldKeySchema.optional(),
       row: z.number().int().nonnegative().optional(),
       messageIncludes: z.string().optional(),
+      /** The legal basis cited with the finding includes / does not include this text. */
+      basisIncludes: z.string().optional(),
+      basisExcludes: z.string().optional(),
     })
     .optional(),
 });

@@ -5,7 +5,7 @@
 import { z } from '../zod';
 import { nested } from './nested';
 import { defineCheck, type CheckSpec, PASS } from './types';
-import { registryTriggers, registryMessageIds } from './walk';
+import { registryMessageIds, registryReads, registryTriggers } from './walk';
 
 const params = z.strictObject({ checks: z.array(z.lazy(() => nested.schema!)).min(1) });
 type Params = { checks: CheckSpec[] };
@@ -17,6 +17,7 @@ export default defineCheck<Params>({
   messages: {},
   triggers: (p) => p.checks.flatMap(registryTriggers),
   messageIds: (p) => p.checks.flatMap(registryMessageIds),
+  reads: (p) => p.checks.flatMap(registryReads),
   evaluate(ctx, p) {
     for (const check of p.checks) {
       // A part whose own fields are not on the page is not applicable (contracts.md §6).

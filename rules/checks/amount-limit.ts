@@ -28,6 +28,7 @@ export default defineCheck<Params>({
     underMin: { 'zh-CN': '{{field}}为{{value}}，低于{{min}}', en: '{{fieldEn}} is {{value}}, below {{min}}' },
   },
   triggers: (p) => [[p.field]],
+  reads: (p) => [p.field],
   evaluate(ctx, p) {
     const v = ctx.number(p.field);
     if (v === null) return PASS;

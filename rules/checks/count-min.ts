@@ -28,6 +28,7 @@ export default defineCheck<Params>({
     },
   },
   triggers: (p) => [[p.field]],
+  reads: (p) => [p.field],
   evaluate(ctx, p) {
     const list = ctx.list(p.field);
     const names = list ? distinct(list) : [];

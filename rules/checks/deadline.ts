@@ -2,7 +2,9 @@
  * deadline — the closing field must come within a legal period of the starting field
  * (`to` − `from` ≤ period), counted by the rules of `periods`. With the closing field still empty,
  * it counts down from now (期限预警): due-soon in the last quarter of the period (at most 24 h),
- * overdue once past.
+ * overdue once past. An `endedBy` act (release, a changed measure) ends the duty: done in time, the
+ * rule passes and no countdown runs. An hour period from a date without a time is due by 24:00
+ * of the next day, and its messages name that due time, never hours counted from 00:00.
  */
 import { firstSet } from '../conditions';
 import { fieldLabel } from '../fields';
@@ -29,6 +31,8 @@ const params = z.strictObject({
       }),
     )
     .optional(),
+  /** An act that ends the duty (释放、变更强制措施): done by the due time, nothing more is owed. */
+  endedBy: FieldKeySchema.optional(),
   /** Graded severities for longer delays: over `period` → `severity`. */
   tiers: z.array(z.strictObject({ period: PeriodSchema, severity: SeveritySchema })).optional(),
 });
@@ -103,12 +107,25 @@ export default defineCheck<Params>({
       'zh-CN': '{{to}}未填写，自{{from}}（{{start}}）起按实际经过时间已超过{{limit}}（截止 {{due}}），请核实',
       en: '{{toEn}} is empty: {{limit}} have elapsed since {{fromEn}} ({{start}}) (due {{due}}); please verify',
     },
+    lateFromDate: {
+      'zh-CN': '{{to}}（{{closing}}）晚于法定期限：{{from}}仅记录日期（{{start}}），应于 {{due}} 前，已超期{{late}}',
+      en: '{{toEn}} ({{closing}}) is late: {{fromEn}} gives only a date ({{start}}), so it was due by {{due}}; {{late}} late',
+    },
+    overdueFromDate: {
+      'zh-CN': '{{to}}未填写，{{from}}仅记录日期（{{start}}），应于 {{due}} 前，已超期{{late}}',
+      en: '{{toEn}} is empty: {{fromEn}} gives only a date ({{start}}), so it was due by {{due}}; overdue by {{late}}',
+    },
+    endedLate: {
+      'zh-CN': '{{to}}未填写，至{{ended}}（{{endedValue}}）已超过法定{{limit}}（截止 {{due}}），超期{{late}}',
+      en: '{{toEn}} is empty and {{endedEn}} ({{endedValue}}) came after the legal {{limit}} (due {{due}}): {{late}} late',
+    },
     dueSoon: {
       'zh-CN': '{{to}}尚未填写，即将到期，截止 {{due}}（剩余 {{remaining}}）',
       en: '{{toEn}} is still empty and due soon: by {{due}} ({{remaining}} left)',
     },
   },
   triggers: (p) => [asList(p.from), [p.to]],
+  reads: (p) => [...asList(p.from), p.to, ...(p.plus ?? []).map((add) => add.field), ...(p.endedBy ? [p.endedBy] : [])],
   evaluate(ctx, p): Outcome {
     const fromKey = firstSet(ctx, p.from) ?? '';
     const start = ctx.time(fromKey);
@@ -119,15 +136,28 @@ export default defineCheck<Params>({
     if (end.uncoveredYears.length) ctx.noteUncoveredYears(end.uncoveredYears);
     const hours = spec.unit === 'hour';
     const shownDue = hours ? end.strictEnd : end.due;
+    /** Hours from a date alone: the due time is what can be said, not hours since 00:00. */
+    const fromDate = hours && start.dateOnly;
     // Message data (dataFor) only for a finding: this runs on every keystroke.
     const close = ctx.time(p.to);
+    const ended = p.endedBy === undefined ? null : ctx.time(p.endedBy);
+    if (ended && (hours ? ended.ms <= end.strictEnd : ended.ms < end.due)) return PASS;
     if (close) {
       const at = close.ms;
       if (hours ? at <= end.strictEnd : at < end.due) return PASS;
       const data = lateDataFor(ctx, p, fromKey, start, spec, shownDue, end.due, close);
       if (hours && at <= end.due) return { status: 'fail', messageId: 'lateElapsedOnly', severity: 'warning', fieldKey: p.to, data };
       const severity = gradedSeverity(ctx, p, start, at);
-      return { status: 'fail', messageId: 'late', fieldKey: p.to, data, severity };
+      return { status: 'fail', messageId: fromDate ? 'lateFromDate' : 'late', fieldKey: p.to, data, severity };
+    }
+    if (ended) {
+      // Released (or the measure changed) only after the due time, and the step never done.
+      const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
+      data.ended = fieldLabel(p.endedBy!);
+      data.endedEn = p.endedBy!;
+      data.endedValue = formatWall(ended.ms, ended.dateOnly);
+      data.late = formatElapsed(closingLatest(ended) - shownDue, spec.unit, ctx.locale);
+      return { status: 'fail', messageId: 'endedLate', fieldKey: p.to, data, severity: gradedSeverity(ctx, p, start, ended.ms) };
     }
     if (!ctx.has(p.to)) return PASS;
 
@@ -139,7 +169,7 @@ export default defineCheck<Params>({
       const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
       const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
       data.late = late;
-      return { status: 'fail', messageId: 'overdue', fieldKey: p.to, data, dueAt: shownDue, severity };
+      return { status: 'fail', messageId: fromDate ? 'overdueFromDate' : 'overdue', fieldKey: p.to, data, dueAt: shownDue, severity };
     }
     if (hours && now > end.strictEnd) {
       return { status: 'fail', messageId: 'overdueElapsedOnly', severity: 'warning', fieldKey: p.to, data: dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), dueAt: shownDue };

@@ -38,6 +38,7 @@ export default defineCheck<Params>({
     },
   },
   triggers: (p) => [[p.field]],
+  reads: (p) => [p.field, ...(p.birthDate ? [p.birthDate] : []), ...(p.gender ? [p.gender] : [])],
   evaluate(ctx, p) {
     const value = ctx.text(p.field);
     if (!value) return PASS;

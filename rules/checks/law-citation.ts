@@ -23,6 +23,7 @@ export default defineCheck<Params>({
     noArticle: { 'zh-CN': '{{field}}未写明具体条款（当前：{{value}}）', en: '{{fieldEn}} names no article (now: {{value}})' },
   },
   triggers: (p) => [[p.field]],
+  reads: (p) => [p.field],
   evaluate(ctx, p) {
     const value = normalizeText(ctx.text(p.field) ?? '');
     const data = { field: fieldLabel(p.field), fieldEn: p.field, value };

@@ -7,7 +7,7 @@ import { parseDateTime } from '../values/parse';
 import { z } from '../zod';
 import { nested } from './nested';
 import { defineCheck, type CheckSpec, PASS } from './types';
-import { registryMessageIds, registryTriggers } from './walk';
+import { registryMessageIds, registryReads, registryTriggers } from './walk';
 
 const params = z.strictObject({
   versions: z
@@ -33,6 +33,8 @@ export default defineCheck<Params>({
   messages: {},
   triggers: (p) => registryTriggers(p.versions[p.versions.length - 1]!.check),
   messageIds: (p) => p.versions.flatMap((v) => registryMessageIds(v.check)),
+  // The version date's own fields are the rule's `versionDate`, which the rule declares.
+  reads: (p) => p.versions.flatMap((v) => registryReads(v.check)),
   evaluate(ctx, p) {
     const at = ctx.versionDate();
     const version = p.versions.find(

@@ -25,6 +25,7 @@ export default defineCheck<Params>({
     both: { 'zh-CN': '不得同时填写{{a}}和{{b}}', en: '{{aEn}} and {{bEn}} must not both be used' },
   },
   triggers: (p) => [[p.fields[0]], [p.fields[1]]],
+  reads: (p) => [...p.fields],
   evaluate(ctx, p) {
     const [a, b] = p.fields;
     if (!(used(ctx, a) && used(ctx, b))) return PASS;

@@ -1,7 +1,13 @@
-/** order — one act comes before another (批准在先、执行在后; 告知在先、决定在后). */
+/**
+ * order — one act comes before another (批准在先、执行在后; 告知在先、决定在后). With a `grace`
+ * period, a first act that comes late by no more than it is a `needs-review` warning instead of a
+ * violation: the law allows the paperwork to follow at once in an emergency (CPR 125 第二款), and
+ * only a person can tell whether there was one.
+ */
 import { fieldLabel } from '../fields';
+import { formatHours } from '../format';
 import { FieldKeySchema } from '../schema-common';
-import { formatWall } from '../periods/time';
+import { formatWall, HOUR } from '../periods/time';
 import { z } from '../zod';
 import { defineCheck, type MessageValue, PASS } from './types';
 
@@ -12,6 +18,8 @@ const params = z.strictObject({
   strict: z.boolean().optional(),
   /** With `then` done, an empty `first` is itself a finding. */
   requireFirst: z.boolean().optional(),
+  /** `first` later than `then` by at most this many hours: a needs-review warning, not a violation. */
+  grace: z.strictObject({ hours: z.number().positive('expected a positive number') }).optional(),
 });
 type Params = z.infer<typeof params>;
 
@@ -25,8 +33,13 @@ export default defineCheck<Params>({
       'zh-CN': '{{first}}（{{firstValue}}）{{relation}}{{then}}（{{thenValue}}）',
       en: '{{firstEn}} ({{firstValue}}) {{relationEn}} {{thenEn}} ({{thenValue}})',
     },
+    outOfOrderWithinGrace: {
+      'zh-CN': '{{first}}（{{firstValue}}）晚于{{then}}（{{thenValue}}）{{late}}，请核实是否属于法定的事后补办情形',
+      en: '{{firstEn}} ({{firstValue}}) is {{late}} after {{thenEn}} ({{thenValue}}); please verify that the law allowed it to follow',
+    },
   },
   triggers: (p) => [[p.first], [p.then]],
+  reads: (p) => [p.first, p.then],
   evaluate(ctx, p) {
     const then = ctx.time(p.then);
     if (!then) return PASS;
@@ -37,6 +50,11 @@ export default defineCheck<Params>({
     if (!first) return { status: 'fail', messageId: 'missingFirst', fieldKey: p.first, data };
     data.firstValue = formatWall(first.ms, first.dateOnly);
     data.thenValue = formatWall(then.ms, then.dateOnly);
+    const late = first.ms - then.ms;
+    if (p.grace && late > 0 && late <= p.grace.hours * HOUR) {
+      data.late = formatHours(late, ctx.locale);
+      return { status: 'fail', messageId: 'outOfOrderWithinGrace', kind: 'needs-review', severity: 'warning', fieldKey: p.first, data };
+    }
     data.relation = first.ms === then.ms ? '不早于' : '晚于';
     data.relationEn = first.ms === then.ms ? 'is not earlier than' : 'is later than';
     return { status: 'fail', messageId: 'outOfOrder', fieldKey: p.first, data };

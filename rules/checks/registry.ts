@@ -65,4 +65,4 @@ export const CheckSchema: z.ZodType<CheckSpec> = z.unknown().transform((input, c
 
 nested.schema = CheckSchema;
 
-export { definitionOf, registryMessageIds, registryTriggers } from './walk';
+export { definitionOf, registryMessageIds, registryReads, registryTriggers } from './walk';

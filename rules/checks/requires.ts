@@ -3,7 +3,7 @@
  * ones). The rule's `when` says when it is required; this check says what.
  */
 import { fieldLabel } from '../fields';
-import { ConditionSchema } from '../conditions';
+import { ConditionSchema, conditionReads } from '../conditions';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
 import { defineCheck, PASS } from './types';
@@ -29,6 +29,7 @@ export default defineCheck<Params>({
     notMet: { 'zh-CN': '{{field}}不符合规定（当前：{{value}}）', en: '{{fieldEn}} does not meet the requirement (now: {{value}})' },
   },
   triggers: (p) => [[p.field]],
+  reads: (p) => [...conditionReads(p.require), p.field],
   messageIds: (p) => (p.messageId ? [p.messageId] : []),
   evaluate(ctx, p) {
     if (ctx.condition(p.require)) return PASS;

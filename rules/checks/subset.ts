@@ -18,6 +18,7 @@ export default defineCheck<Params>({
     },
   },
   triggers: (p) => [[p.field]],
+  reads: (p) => [p.field],
   evaluate(ctx, p) {
     const extra = (ctx.list(p.field) ?? []).filter((x) => !p.allowed.includes(x));
     if (!extra.length) return PASS;

@@ -100,6 +100,12 @@ export interface CheckDefinition<P = any> {
   messages: Record<string, Localized>;
   /** Fields that start the check: each entry is satisfied when the page has any of its keys. */
   triggers(params: P): string[][];
+  /**
+   * Every field `evaluate` may read with these params (its own and its nested checks' and
+   * conditions'). The engine re-runs a rule after a keystroke only when one of these changed, so a
+   * field read but not declared here is a re-check that never happens (a test records the reads).
+   */
+  reads(params: P): string[];
   /** Message ids a configured check can emit (its own and those of nested checks). */
   messageIds?(params: P): string[];
   evaluate(ctx: RowContext, params: P): Outcome;
@@ -107,8 +113,8 @@ export interface CheckDefinition<P = any> {
 
 /** Every definition gets the same shape (same keys, same order): the engine's look-ups stay monomorphic. */
 export function defineCheck<P>(def: CheckDefinition<P>): CheckDefinition<P> {
-  const { id, description, params, messages, messageIds, triggers, evaluate, ...rest } = def as CheckDefinition<P> & Record<string, unknown>;
-  return { id, description, params, messages, messageIds, triggers, evaluate, ...rest } as CheckDefinition<P>;
+  const { id, description, params, messages, messageIds, triggers, reads, evaluate, ...rest } = def as CheckDefinition<P> & Record<string, unknown>;
+  return { id, description, params, messages, messageIds, triggers, reads, evaluate, ...rest } as CheckDefinition<P>;
 }
 
 export const asList = (k: string | readonly string[]): string[] => (typeof k === 'string' ? [k] : [...k]);

@@ -17,3 +17,7 @@ export function registryMessageIds(spec: CheckSpec): string[] {
   const def = definitionOf(spec);
   return [...Object.keys(def.messages), ...(def.messageIds?.(spec) ?? [])];
 }
+
+export function registryReads(spec: CheckSpec): string[] {
+  return definitionOf(spec).reads(spec);
+}

@@ -35,6 +35,8 @@ describe('default pack examples', () => {
           if (e.severity) expect(f!.severity).toBe(e.severity);
           if (e.fieldKey) expect(f!.fieldKey).toBe(e.fieldKey);
           if (e.messageIncludes) expect(f!.message).toContain(e.messageIncludes);
+          if (e.basisIncludes) expect(f!.basis).toContain(e.basisIncludes);
+          if (e.basisExcludes) expect(f!.basis).not.toContain(e.basisExcludes);
           // Every message is complete: no placeholder left, a legal basis named.
           expect(f!.message).not.toMatch(/\{\{|\}\}/);
           expect(f!.basis).toMatch(/《.+》/);

@@ -3,6 +3,8 @@ import { checkTester } from '../check-tester';
 
 const custody24 = { from: 'detention.startAt', to: 'detention.custodyAt', period: { unit: 'hour', amount: 24, custody: true } };
 const notice3d = { from: 'case.filingDecidedAt', to: 'case.refusalNoticeServedAt', period: { unit: 'day', amount: 3 } };
+const arrestRequest = { from: 'detention.startAt', to: 'detention.arrestRequestedAt', period: { unit: 'day', amount: 3, custody: true }, endedBy: 'detention.releasedAt' };
+const designatedNotice = { from: 'surveillance.startDate', to: 'surveillance.familyNotifiedAt', period: { unit: 'hour', amount: 24 } };
 
 checkTester(deadline, {
   valid: [
@@ -22,8 +24,55 @@ checkTester(deadline, {
       params: { from: ['case.filingDecidedAt', 'case.acceptedAt'], to: 'penalty.decidedAt', period: { unit: 'day', amount: 30 } },
       fields: { 'case.filingDecidedAt': '2024-03-10 09:00', 'case.acceptedAt': '2024-03-01 09:00', 'penalty.decidedAt': '2024-04-09 09:00' },
     },
+    { name: '期限内释放：不再提请', params: arrestRequest, fields: { 'detention.startAt': '2024-03-05 14:30', 'detention.arrestRequestedAt': '', 'detention.releasedAt': '2024-03-07 10:00' } },
+    { name: '期满当日24时前释放', params: arrestRequest, fields: { 'detention.startAt': '2024-03-05 14:30', 'detention.arrestRequestedAt': '', 'detention.releasedAt': '2024-03-08 23:59' } },
+    {
+      name: '释放后不再倒计时（已过期满时间）',
+      params: arrestRequest,
+      fields: { 'detention.startAt': '2024-03-05 14:30', 'detention.arrestRequestedAt': '', 'detention.releasedAt': '2024-03-06 09:00' },
+      now: '2024-04-01 09:00',
+    },
+    { name: '仅有日期：次日24时前通知', params: designatedNotice, fields: { 'surveillance.startDate': '2024-03-05', 'surveillance.familyNotifiedAt': '2024-03-06 23:00' } },
   ],
   invalid: [
+    {
+      name: '期满后才释放且未提请',
+      params: arrestRequest,
+      fields: { 'detention.startAt': '2024-03-05 14:30', 'detention.arrestRequestedAt': '', 'detention.releasedAt': '2024-03-10 10:00' },
+      messageId: 'endedLate',
+      fieldKey: 'detention.arrestRequestedAt',
+      data: { endedValue: '2024-03-10 10:00', due: '2024-03-08 24:00', late: '1日10小时' },
+    },
+    {
+      name: '未释放、逾期未提请：倒计时已超期',
+      params: arrestRequest,
+      fields: { 'detention.startAt': '2024-03-05 14:30', 'detention.arrestRequestedAt': '', 'detention.releasedAt': '' },
+      now: '2024-03-09 10:00',
+      messageId: 'overdue',
+    },
+    {
+      name: '仅有日期：通知晚了，说明截止时间而非从0时起算的小时数',
+      params: designatedNotice,
+      fields: { 'surveillance.startDate': '2024-03-05', 'surveillance.familyNotifiedAt': '2024-03-07 09:00' },
+      messageId: 'lateFromDate',
+      data: { due: '2024-03-06 24:00', start: '2024-03-05', late: '9小时' },
+    },
+    {
+      name: '仅有日期：未通知已超期',
+      params: designatedNotice,
+      fields: { 'surveillance.startDate': '2024-03-05', 'surveillance.familyNotifiedAt': '' },
+      now: '2024-03-07 09:00',
+      messageId: 'overdueFromDate',
+      data: { due: '2024-03-06 24:00', late: '9小时' },
+    },
+    {
+      name: '多年前的案件清空了时间：以日计超期，不写五位数小时',
+      params: custody24,
+      fields: { 'detention.startAt': '2024-03-05 14:30', 'detention.custodyAt': '' },
+      now: '2026-11-30 09:00',
+      messageId: 'overdue',
+      data: { late: '998日', due: '2024-03-06 14:30' },
+    },
     {
       name: '送押晚了27小时30分',
       params: custody24,
