@@ -22,7 +22,7 @@ function ExampleRow({ compiled, rule, example, expected }: { compiled: CompiledP
   const findings = result.findings.filter((f) => f.ruleId === rule.id);
   return (
     <tr>
-      <td>{expected === 'pass' ? '合规' : '违规'}</td>
+      <td>{expected === 'pass' ? '合规' : example.expect?.kind === 'needs-review' ? '需核实' : '违规'}</td>
       <td>{example.name}</td>
       <td>
         {Object.entries(example.fields).map(([k, v]) => (

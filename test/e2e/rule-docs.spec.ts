@@ -27,3 +27,25 @@ test('the warning links to the rule page, which shows the four guideline parts a
   await doc.locator('nav.toc a', { hasText: '取保候审不得超过十二个月' }).click();
   await expect(doc.locator('article#bail-max-12m')).toBeVisible();
 });
+
+test('the rule page shows the corrected rules with their new examples and verdicts', async ({ extContext }) => {
+  const doc = await extContext.newPage();
+  await doc.goto(`chrome-extension://${EXTENSION_ID}/rule.html#detention-warrant`);
+  const warrant = doc.locator('article#detention-warrant');
+  // Approval a few hours after an emergency detention: a question for the reviewer, not a violation.
+  const emergency = warrant.locator('tbody tr', { hasText: '紧急情况先执行、当日补批' });
+  await expect(emergency.locator('td').first()).toHaveText('需核实');
+  await expect(emergency).toContainText('审批晚于执行，紧急情况口头传唤到案后须立即补办手续，请核实');
+  await expect(warrant.locator('tbody tr', { hasText: '执行两日后才批准' })).toContainText('超过24小时，属先执行后补手续');
+
+  await doc.goto(`chrome-extension://${EXTENSION_ID}/rule.html#seizure-two-officers`);
+  const seizure = doc.locator('article#seizure-two-officers');
+  await expect(seizure.locator('tbody tr', { hasText: '2026年其他行政案件一人扣押' })).toContainText('查封、扣押不得少于二人');
+  await expect(seizure.locator('tbody tr', { hasText: '未记录扣押地点' })).toContainText('未记录扣押地点，请核实');
+  await expect(seizure.locator('tbody tr', { hasText: '在执法办案场所一人扣押并全程录像' })).toContainText('通过');
+
+  await doc.goto(`chrome-extension://${EXTENSION_ID}/rule.html#detention-arrest-request-deadline`);
+  const request = doc.locator('article#detention-arrest-request-deadline');
+  await expect(request.locator('tbody tr', { hasText: '期限内变更为取保候审' })).toContainText('通过');
+  await expect(request.locator('tbody tr', { hasText: '期满后才释放且未提请' })).toContainText('超期1日16小时');
+});

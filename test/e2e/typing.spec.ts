@@ -109,3 +109,20 @@ test('SPA navigation without a full load is followed', async ({ extContext, demo
   await page.goBack();
   await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
 });
+
+test('editing the birth date re-checks the rules that read the age (bail deposit minimum)', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0301/bail`);
+  const marker = page.locator('[data-caselint-rule="bail-deposit-minimum"]');
+  // A deposit of 800元 is below the 1,000元 minimum for an adult (born 1985).
+  await page.locator('#f-bail-depositAmount').fill('800');
+  await expect(marker).toHaveCount(1);
+  // Only the birth date changes: a person under 18 at the bail start has a 500元 minimum. The
+  // finding can only go if the birth date re-runs the rule (the engine's dependency index).
+  const birth = page.locator('#f-suspect-birthDate');
+  await birth.fill('2008-05-01');
+  await expect(marker).toHaveCount(0);
+  await birth.fill('1985-03-12');
+  await expect(marker).toHaveCount(1);
+  await expect(marker.locator('.cl-msg')).toContainText('1,000元');
+});

@@ -34,6 +34,20 @@ describe('applicability (contracts.md §6)', () => {
     expect(ids(run(fields), 'adm-station-authority')).toHaveLength(1);
     expect(run({ ...fields, 'case.adminType': '其他行政案件' }).notApplicable).toContain('adm-station-authority');
   });
+  it('a rule whose qualifying fields are all off the page is not applicable, not passed (interrogation recording)', () => {
+    const bare = run({ 'interrogation.recorded': '否' });
+    expect(bare.notApplicable).toContain('interrogation-av-recording');
+    expect(bare.passed).not.toContain('interrogation-av-recording');
+    const other = run({ 'interrogation.recorded': '否', 'interrogation.maxPenalty': '其他' });
+    expect(other.passed).toContain('interrogation-av-recording');
+    expect(ids(run({ 'interrogation.recorded': '否', 'case.majorCrime': '是' }), 'interrogation-av-recording')).toHaveLength(1);
+  });
+  it('an old case with its closing date emptied says the delay in days with the due time', () => {
+    const [f] = ids(run({ 'detention.startAt': '2024-03-05 14:30', 'detention.custodyAt': '' }, '2026-11-30 09:00'), 'detention-custody-24h');
+    expect(f!.message).toContain('已超期998日');
+    expect(f!.message).toContain('2024-03-06 14:30');
+    expect(f!.message).not.toMatch(/\d{4,}小时/);
+  });
   it('an empty page gives nothing at all', () => {
     const r = run({});
     expect(r.findings).toEqual([]);
@@ -165,6 +179,20 @@ describe('messages', () => {
     const f = ids(r, 'detention-family-notice-24h')[0]!;
     expect(f.message).toBe('The family was notified 26 h 15 min after detention, beyond the legal 24 hours (due 2024-03-06 14:30)');
     expect(f.title).toBe('Notify the family within 24 hours of detention');
+  });
+  it('a reference with its own condition is cited only where it holds, row by row (PS12 84③: under 16)', () => {
+    const fields = {
+      'case.kind': '行政',
+      'interrogation.startAt': ['2024-03-05 19:00', '2024-03-05 21:00'],
+      'suspect.birthDate': ['2008-08-18', '2006-08-18'],
+      'interrogation.adultPresent': ['', ''],
+    };
+    const [young, older] = ids(run(fields), 'adm-minor-guardian');
+    expect(young!.row).toBe(0);
+    expect(young!.basis).toContain('第八十四条第三款');
+    expect(older!.row).toBe(1);
+    expect(older!.basis).not.toContain('第八十四条');
+    expect(older!.basis).toContain('《公安机关办理行政案件程序规定》第七十五条');
   });
   it('the basis cites the law version in force at the act', () => {
     const base = { 'case.kind': '行政', 'penalty.decider': '派出所', 'penalty.kind': '罚款', 'penalty.fineAmount': '1500' };
