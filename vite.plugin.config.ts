@@ -4,6 +4,7 @@
  */
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { BUILD_TARGETS } from './lib/compat/targets';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
@@ -13,7 +14,8 @@ export default defineConfig({
   build: {
     outDir: '.output/plugin',
     emptyOutDir: true,
-    target: 'es2020',
+    // The page's own browser: the oldest cores units run (lib/compat/targets.ts).
+    target: BUILD_TARGETS,
     lib: {
       entry: 'lib/plugin/main.ts',
       name: 'CaseLintPlugin',

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { BUILD_TARGETS, FIREFOX_ESR, MV3_CHROMIUM, PAGE_CHROMIUM } from './lib/compat/targets';
 import { BUILT_IN_ORIGINS, matchPatternOf } from './lib/config/schema';
 
 /**
@@ -28,26 +29,48 @@ const MATCHES = [...BUILT_IN, ...PACKAGED];
 
 export default defineConfig({
   imports: false,
+  // Promises for every extension API on every core: before Chromium 99 several MV3 APIs (runtime
+  // and tabs messaging among them) return none, and MV2 none at all. Extension contexts only;
+  // the plugin, which lives in the page's world, does not use it.
+  modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
-  vite: () => ({ plugins: [preact()] }),
+  // Everything that runs in a case page (content script, overlay, engine) must parse and run in the
+  // oldest cores units have (lib/compat/targets.ts): syntax is lowered here, APIs are checked after
+  // the build (npm run check:compat).
+  // WXT's storage helper imports its browser straight from @wxt-dev/browser: the polyfill there too.
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: BUILD_TARGETS },
+    resolve: { alias: { '@wxt-dev/browser': '@wxt-dev/webextension-polyfill/browser' } },
+  }),
   hooks: {
     // Packaged origins also get the declared content script.
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const cs of manifest.content_scripts ?? []) cs.matches = [...new Set([...(cs.matches ?? []), ...MATCHES])];
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Chrome's MV2 has no scripting API (sites are injected on load instead, lib/sites) and no side panel.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      ...(browser === 'firefox' || manifestVersion === 3 ? ['scripting'] : []),
+      ...(browser !== 'firefox' && manifestVersion === 3 ? ['sidePanel'] : []),
+    ],
     action: { default_title: 'CaseLint 执法巡查助手' },
     host_permissions: MATCHES,
     // Any intranet origin may be added later, each asked for with a click on the options page.
-    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
+    ...(manifestVersion === 2 ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
+    // The oldest cores each build works in (lib/compat/targets.ts; README "Browsers").
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: String(manifestVersion === 3 ? MV3_CHROMIUM : PAGE_CHROMIUM) }),
     // IT pushes sites, units, a pack and locked settings (docs/policy/).
     storage: { managed_schema: 'managed_schema.json' },
     // No other extension and no web page may message CaseLint.
@@ -55,7 +78,7 @@ export default defineConfig({
     // The rule page, reachable by link only from the built-in and packaged origins (elsewhere the
     // worker opens it on the content script's request).
     // (Firefox's MV2 cannot limit them by origin: none there.)
-    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['rule.html'], matches: MATCHES }] }),
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: manifestVersion === 3 ? [{ resources: ['rule.html'], matches: MATCHES }] : ['rule.html'] }),
     commands: {
       'toggle-audit-panel': {
         suggested_key: { default: 'Alt+Shift+A' },
@@ -63,7 +86,7 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'caselint@example.invalid', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'caselint@example.invalid', strict_min_version: `${FIREFOX_ESR}.0` } } }
       : { key: KEY }),
   }),
 });

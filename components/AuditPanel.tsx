@@ -128,7 +128,8 @@ export const PANEL_CSS = `
 .ap-head h2 { font-size: 15px; margin: 0; }
 .ap-case { font-weight: normal; font-size: 12px; color: #374151; margin-left: 8px; }
 .ap-close { border: 0; background: none; font-size: 20px; cursor: pointer; color: #374151; }
-.ap-counts { display: flex; gap: 6px; flex-wrap: wrap; padding: 8px 12px 0; }
+.ap-counts { display: flex; flex-wrap: wrap; padding: 8px 6px 0 12px; }
+.ap-counts > * { margin: 0 6px 6px 0; }
 .ap-count { border-radius: 3px; padding: 1px 6px; font-size: 12px; }
 .ap-count.ap-error { color: #b91c1c; background: #fef2f2; }
 .ap-count.ap-warning { color: #92400e; background: #fffbeb; }
@@ -136,8 +137,8 @@ export const PANEL_CSS = `
 .ap-count.ap-review { color: #4b5563; background: #f3f4f6; }
 .ap-rules { margin: 6px 12px; color: #374151; font-size: 12px; }
 .ap-warnings { margin: 0 12px 6px; padding: 6px 8px; list-style: none; background: #fffbeb; color: #92400e; font-size: 12px; }
-.ap-filter { display: flex; gap: 6px; align-items: center; margin: 4px 12px 8px; font-size: 12px; }
-.ap-filter select { font-size: 12px; padding: 2px; }
+.ap-filter { display: flex; align-items: center; margin: 4px 12px 8px; font-size: 12px; }
+.ap-filter select { font-size: 12px; padding: 2px; margin-left: 6px; }
 .ap-empty { margin: 12px; padding: 12px; background: #f0fdf4; color: #166534; border-radius: 4px; }
 .ap-group h3 { font-size: 13px; margin: 8px 12px 4px; }
 .ap-group.ap-error h3 { color: #b91c1c; } .ap-group.ap-warning h3 { color: #92400e; } .ap-group.ap-info h3 { color: #1d4ed8; } .ap-group.ap-review h3 { color: #4b5563; }

@@ -127,7 +127,8 @@ export const INLINE_CSS = `
 .cl-pop { display: none; position: absolute; top: 22px; left: -8px; width: 320px; max-width: 80vw; background: #fff; color: #111827; border: 1px solid var(--cl-colour); border-left: 4px solid var(--cl-colour); border-radius: 4px; padding: 8px 10px; box-shadow: 0 4px 12px rgba(0,0,0,.18); z-index: 2; text-align: left; cursor: auto; }
 .cl-marker:hover .cl-pop, .cl-marker:focus .cl-pop, .cl-marker:focus-within .cl-pop, .cl-open .cl-pop { display: block; }
 .cl-pop p { margin: 0 0 4px; }
-.cl-head { display: flex; gap: 6px; align-items: baseline; font-weight: 600; }
+.cl-head { display: flex; align-items: baseline; font-weight: 600; }
+.cl-head > * + * { margin-left: 6px; }
 .cl-badge { color: var(--cl-colour); background: var(--cl-tint); border-radius: 3px; padding: 0 4px; white-space: nowrap; }
 .cl-msg { white-space: normal; word-break: break-all; }
 .cl-basis { color: #374151; font-size: 12px; }

@@ -8,10 +8,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CaseLintDb } from '../lib/db/database';
 import { applyRetention, importLog, recordPage, review } from '../lib/db/repository';
 import { BgToCs, Envelope, pageKey, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
+import { randomUuid } from '../lib/compat/uuid';
 import { lastErrorItem } from '../lib/settings/settings';
 import { loadConfig, mirrorPolicy, readSettings, watchConfig } from '../lib/config/store';
 import { registeredOrigins } from '../lib/config/effective';
-import { syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
+import { injectOnLoad, type InjectApi } from '../lib/sites/injection';
+import { siteAccess, syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
 import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
 
 const SITES_ALARM = 'caselint-sites';
@@ -41,16 +43,17 @@ async function failure(e: unknown): Promise<{ ok: false; error: string }> {
   return { ok: false, error: message };
 }
 
-const newId = () => crypto.randomUUID();
+const newId = () => randomUuid();
 const isOwnContentScript = (s: Sender) => s.id === browser.runtime.id && !!s.tab?.id && s.frameId === 0 && !s.url?.startsWith('chrome-extension://');
 const isExtensionPage = (s: Sender) => s.id === browser.runtime.id && !!s.url?.startsWith(browser.runtime.getURL('/'));
 
 const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promise<Output<T>> } = {
   async 'cs-bg:page-result'(summary, sender) {
+    const session = laterApis.sessionStorage();
     const show = (dismissed: string[]) =>
-      sender.tab?.id === undefined
+      sender.tab?.id === undefined || !session
         ? undefined
-        : browser.storage.session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)) } });
+        : session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)) } });
     try {
       const { dismissedRules } = await recordPage(database(), summary, Date.now(), newId);
       await show(dismissedRules);
@@ -114,11 +117,43 @@ export function syncSites(): Promise<SyncResult> {
   return run;
 }
 
+/**
+ * The extension APIs that came later than the oldest core CaseLint runs in (lib/compat/targets.ts),
+ * each looked up where it is used: absent, the fallback named beside it serves.
+ */
+const laterApis = {
+  /** Chromium 96 (registerContentScripts): else sites are injected on load (`injection`). */
+  scripting: () => {
+    const s = (browser as unknown as { scripting?: Partial<ScriptingApi> & { executeScript?: unknown } }).scripting;
+    return s?.registerContentScripts ? (s as ScriptingApi) : undefined;
+  },
+  /** Chromium 114: else the in-page panel. */
+  sidePanel: () => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel,
+  /** Chromium 102: else no per-tab page state (it only feeds the side panel, which is newer still). */
+  sessionStorage: () => (browser.storage as unknown as { session?: Browser.storage.StorageArea }).session,
+};
+
+/** How to inject the content script where it cannot be registered: MV3's scripting, else MV2's tabs. */
+function injectionApi(): InjectApi | undefined {
+  if (laterApis.scripting()) return undefined;
+  const scripting = (browser as unknown as { scripting?: { executeScript?: (o: unknown) => Promise<unknown> } }).scripting;
+  if (scripting?.executeScript) return { kind: 'scripting', executeScript: (o) => scripting.executeScript!(o) };
+  const tabs = browser.tabs as unknown as { executeScript?: (tabId: number, o: unknown) => Promise<unknown> };
+  if (tabs.executeScript) return { kind: 'tabs', executeScript: (tabId, o) => tabs.executeScript!(tabId, o) };
+  return undefined;
+}
+
 async function syncSitesNow(): Promise<SyncResult> {
-  const scripting = (browser as unknown as { scripting?: ScriptingApi }).scripting;
+  const scripting = laterApis.scripting();
   const permissions = browser.permissions as unknown as PermissionsApi | undefined;
+  const wanted = registeredOrigins(await loadConfig());
+  if (permissions && !scripting && injectionApi()) {
+    // Injected on each load of a granted site (see main): nothing to register.
+    const { missing } = await siteAccess(permissions, wanted);
+    return { registered: [], unregistered: [], missingPermission: missing, errors: [] };
+  }
   if (!scripting || !permissions) return { registered: [], unregistered: [], missingPermission: [], errors: ['此浏览器不支持动态注册内容脚本'] };
-  return syncSiteScripts(scripting, permissions, registeredOrigins(await loadConfig()));
+  return syncSiteScripts(scripting, permissions, wanted);
 }
 
 /** Schedules (or removes) the morning reminder according to the settings. */
@@ -142,8 +177,18 @@ export default defineBackground({
     });
 
     browser.tabs.onRemoved.addListener((tabId) => {
-      void browser.storage.session.remove(pageKey(tabId));
+      void laterApis.sessionStorage()?.remove(pageKey(tabId));
     });
+
+    // Cores that cannot register content scripts: inject into each finished load of a granted site.
+    const inject = injectionApi();
+    const permissions = browser.permissions as unknown as PermissionsApi | undefined;
+    if (inject && permissions) {
+      const onLoad = injectOnLoad(inject, permissions, async () => registeredOrigins(await loadConfig()), (message) => {
+        void lastErrorItem.setValue({ message: `内容脚本注入失败：${message}`, at: Date.now() }).catch(() => {});
+      });
+      browser.tabs.onUpdated.addListener((tabId, change, tab) => void onLoad(tabId, change, tab));
+    }
 
     // Chrome drops dynamic content scripts on update: re-register on install, update and startup.
     const resync = () => void syncSites().catch(() => {});
@@ -186,9 +231,12 @@ export default defineBackground({
     });
 
     // The reviewer's shortcut (Alt+Shift+A by default): the side panel in Chrome, else the in-page panel.
-    browser.commands?.onCommand.addListener((command, tab) => {
-      if (command !== 'toggle-audit-panel' || tab?.id === undefined) return;
-      const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
+    browser.commands?.onCommand.addListener(async (command, commandTab) => {
+      if (command !== 'toggle-audit-panel') return;
+      // The command names its tab from Chromium 86; before, the active tab is the one.
+      const tab = commandTab ?? (await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []))[0];
+      if (tab?.id === undefined) return;
+      const sidePanel = laterApis.sidePanel();
       const toggleInPage = () => {
         const message: BgToCs = { type: 'bg-cs:toggle-panel' };
         browser.tabs.sendMessage(tab.id!, message).catch(() => {

@@ -106,6 +106,8 @@ export const PackSchema = z
 type Issue = { path: PropertyKey[]; message: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+/** Own keys only (Object.hasOwn is Chrome 93+; the plugin runs in older cores). */
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 /**
  * Checks across rules (duplicate ids, known categories and laws, message ids the check emits).
@@ -124,12 +126,12 @@ function crossIssues(pack: unknown): Issue[] {
       if (first !== undefined) out.push({ path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" (also rules[${first}])` });
       else seen.set(rule.id, i);
     }
-    if (typeof rule.category === 'string' && !Object.hasOwn(categories, rule.category)) {
+    if (typeof rule.category === 'string' && !hasOwn(categories, rule.category)) {
       out.push({ path: ['rules', i, 'category'], message: `unknown category "${rule.category}"` });
     }
     const basis = isObj(rule.guideline) && Array.isArray(rule.guideline.basis) ? rule.guideline.basis : [];
     basis.forEach((ref, j) => {
-      if (isObj(ref) && typeof ref.law === 'string' && !Object.hasOwn(laws, ref.law)) {
+      if (isObj(ref) && typeof ref.law === 'string' && !hasOwn(laws, ref.law)) {
         out.push({ path: ['rules', i, 'guideline', 'basis', j, 'law'], message: `unknown law "${ref.law}"` });
       }
     });

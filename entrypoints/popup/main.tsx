@@ -56,7 +56,7 @@ function SiteControls() {
   const managedLocked = config.locked.has('sites') && config.sites.some((s) => s.origin === origin && s.managed);
   return (
     <div class="site" data-origin={origin}>
-      <p style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '6px' }}>
+      <p class="row" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <span>
           <code>{origin}</code>
           <br />
@@ -143,7 +143,7 @@ function Popup() {
         </button>
       </p>
       {status ? <p role="status">{status}</p> : null}
-      <p style={{ display: 'flex', gap: '6px', flexWrap: 'wrap' }}>
+      <p class="row" style={{ display: 'flex', flexWrap: 'wrap' }}>
         <button type="button" onClick={() => open('/report.html#weekly')}>执法报告</button>
         <button type="button" onClick={() => open('/log.html')}>问题台账</button>
         <button type="button" onClick={() => open('/rule.html')}>规则说明</button>

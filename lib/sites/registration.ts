@@ -39,6 +39,17 @@ export interface SyncResult {
   errors: string[];
 }
 
+/** The wanted origins the browser has granted, and those it has not (yet). */
+export async function siteAccess(permissions: PermissionsApi, wanted: readonly string[]): Promise<{ granted: string[]; missing: string[] }> {
+  const granted: string[] = [];
+  const missing: string[] = [];
+  for (const origin of wanted) {
+    if (await permissions.contains({ origins: [matchPatternOf(origin)] })) granted.push(origin);
+    else missing.push(origin);
+  }
+  return { granted, missing };
+}
+
 /**
  * Makes the registered content scripts match the wanted origins: registers what is missing (where
  * access is granted), unregisters what is no longer wanted. Safe to call any number of times.
@@ -47,11 +58,8 @@ export async function syncSiteScripts(scripting: ScriptingApi, permissions: Perm
   const result: SyncResult = { registered: [], unregistered: [], missingPermission: [], errors: [] };
   const existing = (await scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(ID_PREFIX));
   const existingIds = new Set(existing.map((s) => s.id));
-  const granted: string[] = [];
-  for (const origin of wanted) {
-    if (await permissions.contains({ origins: [matchPatternOf(origin)] })) granted.push(origin);
-    else result.missingPermission.push(origin);
-  }
+  const { granted, missing } = await siteAccess(permissions, wanted);
+  result.missingPermission.push(...missing);
   const wantedIds = new Set(granted.map(scriptIdOf));
   const stale = existing.filter((s) => !wantedIds.has(s.id)).map((s) => s.id);
   if (stale.length) {
