@@ -1,0 +1,69 @@
+/**
+ * The intranet plugin in old Chromium cores (89 and 90, see test/old-chromium.ts): on every demo
+ * page it finds exactly what it finds in current Chromium — the same findings with the same
+ * messages, the same passed and not-applicable rules, no warning — and the seeded problems.
+ * Before the compatibility target, these cores gave no finding at all and the warning
+ * "检查未完成：Object.hasOwn is not a function".
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { demoPages } from '../../scripts/demo-site/server';
+import { launchPlain, PLUGIN_FILE, requireBuild } from '../browser';
+import { launchOldChromium, OLD_CORES, type OldCore } from '../old-chromium';
+import { expectedFindings, line } from './expected';
+import { expect, test } from './fixtures';
+
+type Scan = { findings: string[]; passed: string[]; notApplicable: string[]; warnings: string[]; caseNumber: string | null };
+
+async function scanWithPlugin(page: Page, url: string): Promise<Scan> {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  await page.addScriptTag({ path: PLUGIN_FILE });
+  const r = await page.evaluate(() => window.CaseLint!.scan());
+  return {
+    findings: r.findings.map((f) => `${line(f)} | ${f.message} | ${f.basis}`).sort(),
+    passed: [...r.passed].sort(),
+    notApplicable: [...r.notApplicable].sort(),
+    warnings: r.warnings,
+    caseNumber: r.fields['case.number'] ?? null,
+  };
+}
+
+let current: Browser;
+test.beforeAll(async () => {
+  requireBuild();
+  current = await launchPlain();
+});
+test.afterAll(async () => current?.close());
+
+for (const core of Object.keys(OLD_CORES) as OldCore[]) {
+  test(`Chromium ${core}: the plugin finds on every demo page what current Chromium finds`, async ({ demo }) => {
+    test.setTimeout(240_000);
+    const old = await launchOldChromium(core);
+    try {
+      const browser = await chromium.connectOverCDP(old.endpoint);
+      const context = browser.contexts()[0]!;
+      const page = context.pages()[0] ?? (await context.newPage());
+      // It really is the old core (a positive control: the feature the plugin once needed is absent).
+      const ua = await page.evaluate(() => navigator.userAgent);
+      expect(ua).toContain(`Chrome/${core}.`);
+      expect(await page.evaluate(() => typeof (Object as { hasOwn?: unknown }).hasOwn)).toBe('undefined');
+
+      const reference = await current.newPage();
+      const pages = demoPages();
+      expect(pages.length).toBeGreaterThan(10);
+      for (const { caseId, page: pageType, path } of pages) {
+        const where = `${caseId} ${pageType}`;
+        const [inOld, inCurrent] = [await scanWithPlugin(page, demo.url + path), await scanWithPlugin(reference, demo.url + path)];
+        expect(inOld.warnings, where).toEqual([]);
+        expect(inOld.caseNumber, `${where}: the page was read`).toBe(caseId);
+        expect(inOld, where).toEqual(inCurrent);
+        const seeded = expectedFindings(caseId, pageType).map(line).sort();
+        expect(inOld.findings.map((f) => f.split(' | ')[0]).sort(), where).toEqual(seeded);
+      }
+      await reference.close();
+      await browser.close();
+    } finally {
+      old.close();
+    }
+  });
+}
