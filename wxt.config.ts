@@ -37,6 +37,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
+  // One zip per build: caselint-0.1.0-chrome-mv3.zip, -chrome-mv2.zip, -firefox-mv2.zip.
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   // Everything that runs in a case page (content script, overlay, engine) must parse and run in the
   // oldest cores units have (lib/compat/targets.ts): syntax is lowered here, APIs are checked after
   // the build (npm run check:compat).
