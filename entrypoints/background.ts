@@ -127,8 +127,11 @@ const laterApis = {
     const s = (browser as unknown as { scripting?: Partial<ScriptingApi> & { executeScript?: unknown } }).scripting;
     return s?.registerContentScripts ? (s as ScriptingApi) : undefined;
   },
-  /** Chromium 114: else the in-page panel. */
-  sidePanel: () => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel,
+  /** Chromium 116 (sidePanel.open; the panel itself came with 114): else the in-page panel. */
+  sidePanel: () => {
+    const s = (browser as unknown as { sidePanel?: Partial<SidePanelApi> }).sidePanel;
+    return typeof s?.open === 'function' ? (s as SidePanelApi) : undefined;
+  },
   /** Chromium 102: else no per-tab page state (it only feeds the side panel, which is newer still). */
   sessionStorage: () => (browser.storage as unknown as { session?: Browser.storage.StorageArea }).session,
 };

@@ -1,6 +1,7 @@
 /**
  * The background on the cores units run, with the extension APIs each lacks (lib/compat/targets.ts):
  * - current Chromium: content scripts registered, the side panel, storage.session;
+ * - Chromium 114–115: a side panel API without sidePanel.open (116);
  * - Chromium 88 (MV3's first core): no registerContentScripts (96), no side panel (114), no
  *   storage.session (102);
  * - Chrome on Chromium 80 (the MV2 build): no scripting at all, tabs.executeScript instead, and
@@ -14,7 +15,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { envelope, type Input } from '../../lib/messaging/protocol';
 import { CONTENT_SCRIPT_FILE } from '../../lib/sites/registration';
 
-type Core = 'current' | 'chromium88-mv3' | 'chromium80-mv2';
+type Core = 'current' | 'chromium114-mv3' | 'chromium88-mv3' | 'chromium80-mv2';
 const SITE = 'http://10.12.3.4:8080';
 
 function event<A extends unknown[]>() {
@@ -68,7 +69,7 @@ async function startBackground(core: Core) {
   setApi(b, 'scripting', undefined);
   setApi(b, 'sidePanel', undefined);
   setApi(b.tabs, 'executeScript', undefined);
-  if (core === 'current') {
+  if (core === 'current' || core === 'chromium114-mv3') {
     const scripts: { id: string }[] = [];
     b.scripting = {
       getRegisteredContentScripts: async () => scripts,
@@ -79,7 +80,7 @@ async function startBackground(core: Core) {
       unregisterContentScripts: async () => {},
       executeScript: async (o: unknown) => void calls.executeScript.push(o),
     };
-    b.sidePanel = { open: async ({ tabId }: { tabId: number }) => void calls.sidePanel.push(tabId) };
+    b.sidePanel = core === 'current' ? { open: async ({ tabId }: { tabId: number }) => void calls.sidePanel.push(tabId) } : { setOptions: async () => {} };
   } else {
     setApi(b.storage, 'session', undefined);
     if (core === 'chromium88-mv3') b.scripting = { executeScript: async (o: unknown) => void calls.executeScript.push(o) };
@@ -120,10 +121,10 @@ const summary: Input<'cs-bg:page-result'> = {
   at: Date.UTC(2026, 10, 1),
 };
 
-describe.each(['current', 'chromium88-mv3', 'chromium80-mv2'] as const)('the background on %s', (core) => {
+describe.each(['current', 'chromium114-mv3', 'chromium88-mv3', 'chromium80-mv2'] as const)('the background on %s', (core) => {
   it('CaseLint reaches the configured intranet site', async () => {
     const calls = await startBackground(core);
-    if (core === 'current') {
+    if (core === 'current' || core === 'chromium114-mv3') {
       await vi.waitFor(() => expect(calls.registered).toContain(`${SITE}/*`));
       await loaded(7, `${SITE}/case/XS2024-0302/detention`);
       expect(calls.executeScript).toEqual([]); // registered scripts run by themselves
