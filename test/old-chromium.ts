@@ -13,6 +13,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
 
 export const OLD_CORES = {
   '89': { pkg: 'chrome-aws-lambda@6.0.0', integrity: 'sha512-XnFo6AaE5ZYpHYmOmMoj1yCYFeRTx6uFCpJnVuDREWzXevzZvo3gzkyQ6qSKsPW91VGWeQI7wQgnOpW50e+Dzg==' },
@@ -88,4 +89,21 @@ export function launchOldChromium(core: OldCore): Promise<{ endpoint: string; pr
       fail(new Error(`旧版 Chromium ${core} 退出（${code}）/ the old core exited:\n${err.slice(-2000)}`));
     });
   });
+}
+
+/**
+ * The old core started and connected over CDP (Playwright). A single-process core under load can
+ * hang in the DevTools handshake: it is then started afresh, once.
+ */
+export async function connectOldChromium(core: OldCore): Promise<{ browser: Browser; close(): void }> {
+  for (let attempt = 1; ; attempt++) {
+    const old = await launchOldChromium(core);
+    try {
+      const browser = await chromium.connectOverCDP(old.endpoint, { timeout: 20_000 });
+      return { browser, close: old.close };
+    } catch (e) {
+      old.close();
+      if (attempt >= 2) throw e;
+    }
+  }
 }

@@ -5,10 +5,10 @@
  * Before the compatibility target, these cores gave no finding at all and the warning
  * "检查未完成：Object.hasOwn is not a function".
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { demoPages } from '../../scripts/demo-site/server';
 import { launchPlain, PLUGIN_FILE, requireBuild } from '../browser';
-import { launchOldChromium, OLD_CORES, type OldCore } from '../old-chromium';
+import { connectOldChromium, OLD_CORES, type OldCore } from '../old-chromium';
 import { expectedFindings, line } from './expected';
 import { expect, test } from './fixtures';
 
@@ -38,9 +38,9 @@ test.afterAll(async () => current?.close());
 for (const core of Object.keys(OLD_CORES) as OldCore[]) {
   test(`Chromium ${core}: the plugin finds on every demo page what current Chromium finds`, async ({ demo }) => {
     test.setTimeout(240_000);
-    const old = await launchOldChromium(core);
+    const old = await connectOldChromium(core);
     try {
-      const browser = await chromium.connectOverCDP(old.endpoint);
+      const browser = old.browser;
       const context = browser.contexts()[0]!;
       const page = context.pages()[0] ?? (await context.newPage());
       // It really is the old core (a positive control: the feature the plugin once needed is absent).
