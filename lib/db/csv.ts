@@ -1,6 +1,7 @@
 /** CSV of the findings log (contracts.md §5): UTF-8 with BOM so Excel opens Chinese text correctly. */
 import { formatWall, instantToWall } from '../../rules/periods/time';
 import { DISMISS_LABELS, STATUS_LABELS, type FindingRow } from './rows';
+import { csvField } from './spreadsheet-text';
 
 export const beijingTime = (ms: number | null) => (ms === null ? '' : formatWall(instantToWall(ms)));
 
@@ -26,12 +27,7 @@ export const CSV_COLUMNS: [string, (r: FindingRow) => string | number][] = [
   ['问题说明', (r) => r.message],
 ];
 
-const cell = (v: string | number) => {
-  const s = String(v);
-  // Quote what needs it; neutralise a leading formula character so Excel shows text, not a formula.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+const cell = (v: string | number) => csvField(String(v));
 
 export function findingsCsv(rows: FindingRow[]): string {
   const lines = [CSV_COLUMNS.map(([h]) => h).join(','), ...rows.map((r) => CSV_COLUMNS.map(([, f]) => cell(f(r))).join(','))];

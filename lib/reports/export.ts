@@ -3,13 +3,10 @@
  * Chinese headers, column widths, numbers as numbers). The spreadsheet library is loaded only
  * when exporting.
  */
+import { csvField } from '../db/spreadsheet-text';
 import type { Cell, ReportDoc, Section } from './sheets';
 
-const csvCell = (v: Cell) => {
-  if (v === null) return '';
-  const s = typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const csvCell = (v: Cell) => (v === null ? '' : typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : csvField(v));
 
 export function reportCsv(doc: ReportDoc): string {
   const lines = [csvCell(`${doc.title}（${doc.period}）${doc.unit ? ` ${doc.unit}` : ''}`), ''];
