@@ -25,6 +25,9 @@ import { isPanelShortcut, panelData } from '../lib/panel/data';
 import { BgToCs, request, type Input } from '../lib/messaging/protocol';
 import { createReporter } from '../lib/messaging/reporter';
 
+/** This frame's content-script world runs CaseLint (one registry of symbols per world). */
+const RUNNING = Symbol.for('caselint.content-script.running');
+
 function topIsReachable(): boolean {
   if (window === window.top) return false;
   try {
@@ -62,9 +65,11 @@ export default defineContentScript({
   main(ctx) {
     if (topIsReachable()) return;
     // A configured site on a built-in origin matches twice (declared and registered): run once.
-    const flag = globalThis as { __caselintContent?: boolean };
-    if (flag.__caselintContent) return;
-    flag.__caselintContent = true;
+    // The mark is a symbol: an element of the page named like a string mark (<div id=…>, <img
+    // name=…>) is a window property in this world too, and would silence CaseLint.
+    const running = globalThis as unknown as Record<symbol, boolean | undefined>;
+    if (running[RUNNING]) return;
+    running[RUNNING] = true;
 
     let stop: (() => void) | undefined;
     let stopPicker: (() => void) | undefined;
@@ -111,7 +116,7 @@ export default defineContentScript({
       stop?.();
       stopPicker?.();
       browser.runtime.onMessage.removeListener(onMessage);
-      flag.__caselintContent = false;
+      running[RUNNING] = false;
     });
   },
 });
@@ -141,16 +146,31 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   });
   // Typing re-checks often: report the page a moment after it settles.
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const reportResult = (raw = session.result()) => {
+    reportTimer = undefined;
+    // A page with no case field at all is not a case page: nothing to log.
+    if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
+  };
   const onResult = (r: ScanResult) => {
     panel?.update(panelData(r, pack, document.title));
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => {
-      const raw = session.result();
-      // A page with no case field at all is not a case page: nothing to log.
-      if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
-    }, 250);
+    reportTimer = setTimeout(() => reportResult(), 250);
   };
   const unsubscribe = session.subscribe(onResult);
+  // The page goes away (tab closed, navigated, hidden, form submitted): the last change is not
+  // left waiting for the pause — it is reported at once.
+  const onLeave = () => {
+    // Read the page once more: a keystroke's re-check may still be waiting for its pause.
+    clearTimeout(reportTimer);
+    reportResult(session.rescan());
+    reporter.sendNow();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onLeave();
+  };
+  window.addEventListener('pagehide', onLeave, true);
+  document.addEventListener('visibilitychange', onVisibility, true);
+  document.addEventListener('submit', onLeave, true);
 
   // A web page may not open extension pages: "查看规则全文" asks the worker to open the rule page.
   const onDocClick = (e: MouseEvent) => {
@@ -180,6 +200,9 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   return () => {
     unsubscribe();
     clearTimeout(reportTimer);
+    window.removeEventListener('pagehide', onLeave, true);
+    document.removeEventListener('visibilitychange', onVisibility, true);
+    document.removeEventListener('submit', onLeave, true);
     reporter.stop();
     panel?.close();
     session.detach();

@@ -228,12 +228,37 @@ const BackupFile = z.strictObject({
 export type ImportResult = { ok: true; added: number; updated: number; unchanged: number } | { ok: false; errors: string[] };
 
 /** Validates an export or a backup file; every error by path. Nothing is written unless all is valid. */
-export function parseLogFile(input: unknown): { ok: true; file: z.infer<typeof FindingsFile> | z.infer<typeof BackupFile> } | { ok: false; errors: string[] } {
+export function parseLogFile(input: unknown, now = Date.now()): { ok: true; file: z.infer<typeof FindingsFile> | z.infer<typeof BackupFile> } | { ok: false; errors: string[] } {
   const format = (input as { format?: unknown } | null)?.format;
   const schema = format === BACKUP_FORMAT ? BackupFile : FindingsFile;
   const r = schema.safeParse(input);
   if (!r.success) return { ok: false, errors: r.error.issues.slice(0, 50).map((i) => `${formatPath(i.path)}: ${i.message}`) };
+  const errors = timeErrors(r.data, now);
+  if (errors.length) return { ok: false, errors: errors.slice(0, 50) };
   return { ok: true, file: r.data };
+}
+
+/** The earliest time a row may carry: no case-handling system logged anything before. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+
+/**
+ * Times an imported file may not carry: before 2000 or more than a day ahead of this machine's
+ * clock (a row "updated" in the future would win every later merge; year 275760 shows as
+ * NaN-NaN-NaN), and a first sighting after the last.
+ */
+function timeErrors(file: z.infer<typeof FindingsFile> | z.infer<typeof BackupFile>, now: number): string[] {
+  const latest = now + 86_400_000;
+  const out: string[] = [];
+  const check = (path: PropertyKey[], t: number | null | undefined) => {
+    if (t !== null && t !== undefined && !(t >= EARLIEST && t <= latest)) out.push(`${formatPath(path)}: 时间超出范围（应在 2000 年至今之间）`);
+  };
+  file.findings.forEach((f, i) => {
+    for (const k of ['firstSeen', 'lastSeen', 'fixedAt', 'updatedAt', 'reviewedAt'] as const) check(['findings', i, k], f[k]);
+    if (f.firstSeen > f.lastSeen) out.push(`${formatPath(['findings', i, 'firstSeen'])}: 首次发现时间晚于最近发现时间`);
+  });
+  (file.pageChecks ?? []).forEach((p, i) => check(['pageChecks', i, 'at'], p.at));
+  if ('dismissals' in file) file.dismissals.forEach((d, i) => check(['dismissals', i, 'at'], d.at));
+  return out;
 }
 
 const REVIEW_FIELDS = ['status', 'fixedAt', 'reviewer', 'reviewerUnit', 'subjectiveLevel', 'dismissReason', 'note', 'reviewedAt'] as const;
@@ -251,7 +276,9 @@ export async function importLog(db: CaseLintDb, input: unknown, newId: () => str
   let unchanged = 0;
   await db.transaction('rw', db.findings, db.dismissals, db.pageChecks, async () => {
     for (const incoming of file.findings) {
-      const { officer: _officer, ...row } = incoming as typeof incoming & { officer?: string };
+      const { officer: _officer, ...given } = incoming as typeof incoming & { officer?: string };
+      // The key is what the row says it is about, never what the file claims (a mismatch would double).
+      const row = { ...given, key: findingKey(given.caseKey, given.ruleId, given.fieldKey, given.row) };
       const old = await db.findings.where('key').equals(row.key).first();
       if (!old) {
         const clash = await db.findings.get(row.id);

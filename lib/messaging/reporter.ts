@@ -1,10 +1,15 @@
 /**
  * Sends a page's results to the background until acknowledged. Only the latest report matters
- * (it holds the whole page): a newer one replaces a pending one. When the service worker is
- * stopped, the message wakes it; if it is starting or stopping, the send fails and is retried
- * with backoff — nothing sent during a stop is lost, and dedup makes retries harmless.
+ * (it holds the whole page): a newer one replaces a pending one, and one that says what the last
+ * one said is not sent at all (a page with a running clock re-checks every second; the log needs
+ * a write only when the result changed). When the service worker is stopped, the message wakes
+ * it; if it is starting or stopping, the send fails and is retried with backoff — nothing sent
+ * during a stop is lost, and dedup makes retries harmless. When the page goes away (`sendNow`),
+ * what is pending is sent at once.
  */
 import { request, type Input, type Output } from './protocol';
+
+type Report = Input<'cs-bg:page-result'>;
 
 export interface ReporterOptions {
   send: (message: unknown) => Promise<unknown>;
@@ -13,18 +18,25 @@ export interface ReporterOptions {
   maxDelay?: number;
 }
 
+/** What a report says, without when it was made. */
+const contentOf = (r: Report) => JSON.stringify({ ...r, at: 0 });
+
 export function createReporter(options: ReporterOptions) {
-  let pending: Input<'cs-bg:page-result'> | null = null;
+  let pending: Report | null = null;
   let inFlight = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  /** The content of the last report taken in (sent or pending). */
+  let last: string | undefined;
+
+  const send = (report: Report) => request(options.send, 'cs-bg:page-result', report);
 
   const flush = (): void => {
     if (stopped || inFlight || !pending) return;
     const report = pending;
     inFlight = true;
-    request(options.send, 'cs-bg:page-result', report)
+    send(report)
       .then((answer) => {
         inFlight = false;
         if (pending === report) pending = null;
@@ -44,10 +56,20 @@ export function createReporter(options: ReporterOptions) {
   };
 
   return {
-    report(summary: Input<'cs-bg:page-result'>): void {
+    /** Takes a page's result in; one that says what the last one said is dropped. */
+    report(summary: Report): void {
+      const content = contentOf(summary);
+      if (content === last) return;
+      last = content;
       pending = summary;
       clearTimeout(timer);
       flush();
+    },
+    /** The page is going away: send what is pending now, even beside a send still under way. */
+    sendNow(): void {
+      if (stopped || !pending) return;
+      if (!inFlight) return flush();
+      void send(pending).then(options.onAnswer, () => {});
     },
     /** Reports not yet acknowledged (0 or 1). */
     pendingCount: () => (pending ? 1 : 0),

@@ -5,13 +5,16 @@
  * and plain text on display-only pages.
  */
 
+import { stripInvisible } from '../../rules/values/parse';
+
 const CONTROL = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), select, textarea';
 
 export function isControl(el: Element): boolean {
   return el.matches(CONTROL);
 }
 
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** What a control shows, as one line: invisible characters out (stripInvisible), white space folded. */
+const clean = (s: string | null | undefined) => stripInvisible(s ?? '').replace(/\s+/g, ' ').trim();
 
 /** The visible text that labels a radio or checkbox (its <label>, a layui/Element skin, or its value). */
 function optionLabel(input: HTMLInputElement): string {

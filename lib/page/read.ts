@@ -43,17 +43,27 @@ function isOwn(el: Element | null): boolean {
   return !!el?.closest(`[${OWN_ATTR}]`);
 }
 
-/** Documents to read: the root's own and every same-origin frame inside it, recursively. */
+/** How deep frames are followed (the page's own document is depth 0). */
+const MAX_FRAME_DEPTH = 6;
+
+/**
+ * Documents to read: the root's own and every same-origin frame inside it, recursively. Frames it
+ * cannot read, or nested deeper than it follows, are named in `skipped` (never passed over silently).
+ */
 function documentsOf(root: Document | Element, skipped: string[], depth = 0): (Document | Element)[] {
   const out: (Document | Element)[] = [root];
-  if (depth > 5) return out;
   let frames: NodeListOf<HTMLIFrameElement | HTMLFrameElement>;
   try {
     frames = root.querySelectorAll('iframe, frame');
   } catch {
     return out;
   }
+  const name = (frame: Element) => frame.getAttribute('src') ?? frame.getAttribute('name') ?? '';
   for (const frame of frames) {
+    if (depth >= MAX_FRAME_DEPTH) {
+      skipped.push(`框架嵌套超过${MAX_FRAME_DEPTH}层，更深的框架未读取：${name(frame)}`);
+      continue;
+    }
     let doc: Document | null = null;
     try {
       doc = frame.contentDocument;
@@ -61,7 +71,7 @@ function documentsOf(root: Document | Element, skipped: string[], depth = 0): (D
       doc = null;
     }
     if (!doc || !doc.documentElement) {
-      skipped.push(`无法读取的框架（跨域或未加载）：${frame.getAttribute('src') ?? frame.getAttribute('name') ?? ''}`);
+      skipped.push(`无法读取的框架（跨域或未加载）：${name(frame)}`);
       continue;
     }
     out.push(...documentsOf(doc, skipped, depth + 1));

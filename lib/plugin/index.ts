@@ -8,6 +8,7 @@ import { parsePack } from '../../rules/pack';
 import { defaultPack } from '../../rules/packs/default';
 import type { SiteProfile } from '../page/read';
 import { isPanelShortcut, panelData } from '../panel/data';
+import { environmentWarnings } from './environment';
 import { InPagePanel } from '../panel/in-page';
 import { attachSession, scanDocument, type Session } from '../session/session';
 
@@ -27,22 +28,33 @@ export interface AttachOptions {
 
 export type Detach = () => void;
 
-let pack: CompiledPack | undefined;
+/** Compiled when the plugin loads, before the page can change more of its environment. */
+let pack: CompiledPack | undefined = compileSafely();
 const sessions = new Set<Session>();
+
+function compileSafely(): CompiledPack | undefined {
+  try {
+    return compilePack(defaultPack());
+  } catch {
+    return undefined;
+  }
+}
 
 function currentPack(): CompiledPack {
   return (pack ??= compilePack(defaultPack()));
 }
 
-const empty = (warning: string): ScanResult => ({ fields: {}, passed: [], notApplicable: [], findings: [], warnings: [warning] });
+const empty = (...warnings: string[]): ScanResult => ({ fields: {}, passed: [], notApplicable: [], findings: [], warnings });
 
 export const CaseLint = {
   version: typeof __CASELINT_VERSION__ === 'string' ? __CASELINT_VERSION__ : '0.0.0-dev',
   scan(root?: Document | Element): ScanResult {
     try {
-      return scanDocument(root ?? document, currentPack());
+      const result = scanDocument(root ?? document, currentPack());
+      result.warnings.push(...environmentWarnings());
+      return result;
     } catch (e) {
-      return empty(`检查未完成：${(e as Error).message}`);
+      return empty(`检查未完成：${(e as Error).message}`, ...environmentWarnings());
     }
   },
   attach(options: AttachOptions = {}): Detach {

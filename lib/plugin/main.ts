@@ -7,6 +7,8 @@ declare global {
   }
 }
 
-if (typeof window !== 'undefined' && !window.CaseLint) {
+// Installed unless CaseLint is already there as the window's own property: an element of the page
+// with id or name "CaseLint" is a window property too, but not an own one (it must not stop us).
+if (typeof window !== 'undefined' && !Object.prototype.hasOwnProperty.call(window, 'CaseLint')) {
   Object.defineProperty(window, 'CaseLint', { value: Object.freeze(CaseLint), writable: false, configurable: false, enumerable: true });
 }

@@ -57,6 +57,9 @@ export function scanDocument(root: Document | Element, pack: CompiledPack, engin
   return result;
 }
 
+/** The longest a change of the page waits for a full scan while the page keeps changing (ms). */
+const MAX_SCAN_WAIT = 1000;
+
 export function attachSession(options: SessionOptions): Session {
   const { root } = options;
   let pack = options.pack;
@@ -220,9 +223,23 @@ export function attachSession(options: SessionOptions): Session {
       safely(() => recheck(list));
     }, delay);
   }
+  /**
+   * A full scan once the page has been quiet for `delay` — but no later than MAX_SCAN_WAIT after the
+   * first change it has not served: a page that never stops changing (a clock, a body replaced
+   * every 50 ms) is still read at least once a second.
+   */
+  let scanWantedSince: number | undefined;
   function scheduleFullScan(delay = 200): void {
+    const now = Date.now();
+    scanWantedSince ??= now;
     clearTimeout(scanTimer);
-    scanTimer = setTimeout(() => safely(fullScan), delay);
+    scanTimer = setTimeout(
+      () => {
+        scanWantedSince = undefined;
+        safely(fullScan);
+      },
+      Math.max(0, Math.min(delay, scanWantedSince + MAX_SCAN_WAIT - now)),
+    );
   }
 
   function bindingsFor(target: EventTarget | null): number[] | undefined {

@@ -202,3 +202,16 @@ export function parsedOrNull(type: FieldType, text: string): ParsedValue | null 
       return { type, value: normalizeText(text) };
   }
 }
+
+/**
+ * Characters that are never part of a value a person typed and that break reading it: Unicode
+ * format characters (Cf: zero-width spaces and joiners, soft hyphen, bidi controls such as RLO,
+ * word joiner, BOM …), NUL and lone surrogates. Rich-text fields and pasted text bring them in;
+ * "2024-03-\u200b05 14:30" must read as the date it shows. Page reading strips them.
+ */
+const INVISIBLE_TEST = /[\p{Cf}\0\uD800-\uDFFF]/u;
+const INVISIBLE = /[\p{Cf}\0\uD800-\uDFFF]/gu;
+
+export function stripInvisible(s: string): string {
+  return INVISIBLE_TEST.test(s) ? s.replace(INVISIBLE, '') : s;
+}

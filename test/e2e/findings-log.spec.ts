@@ -172,3 +172,17 @@ test('a storage failure is shown on the page and in the log, never swallowed', a
   await log.reload();
   await expect(log.locator('.banner.error')).toContainText('存储空间不足');
 });
+
+test('the last change is logged when the tab closes right after it (#16.3)', async ({ freshContext: extContext, demo }) => {
+  const log = await openLogPage(extContext);
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await waitForMarkers(page, 4);
+  await expect.poll(async () => (await readLog(log)).find((r) => r.ruleId === 'detention-family-notice-24h')?.status).toBe('open');
+  // Fix the field and close the tab at once, well within the report's pause.
+  await page.locator('#f-detention-familyNotifiedAt').fill('2024-03-05 20:15');
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () => (await readLog(log)).find((r) => r.ruleId === 'detention-family-notice-24h')?.status, { timeout: 10_000 })
+    .toBe('fixed');
+});

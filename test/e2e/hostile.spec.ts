@@ -74,3 +74,30 @@ test('the page’s own scripts cannot reach the extension’s findings', async (
   await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
   await expect(page.locator('[data-caselint-rule="forged"]')).toHaveCount(0);
 });
+
+test('elements named like CaseLint\'s globals (rich-text fields keep id and name) do not silence it (#16.4)', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${demo.url}/fixtures/named-elements.html`);
+  // The page really has them (a positive control for the fixture).
+  expect(await page.evaluate(() => [typeof (window as unknown as Record<string, unknown>).__caselintContent, (document.getElementById('browser') as HTMLFormElement).runtime !== undefined])).toEqual(['object', true]);
+  const marker = page.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  await expect(marker).toHaveCount(1);
+  await page.locator('#b').fill('2024-03-05 20:00');
+  await expect(marker).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a page that never stops changing is still read: an SPA switch under a 100 ms clock (#16.6)', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/fixtures/busy-clock.html`);
+  const marker = page.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  await expect(marker).toHaveCount(1);
+  // The app shows another case: the form is replaced (no input event), the clock keeps ticking.
+  await page.evaluate(() => {
+    document.getElementById('app')!.innerHTML =
+      '<form><p><label for="a">拘留时间</label> <input id="a" value="2024-03-05 14:30"></p><p><label>通知家属时间 <input id="b" value="2024-03-05 20:15"></label></p></form>';
+  });
+  await expect(marker).toHaveCount(0, { timeout: 5000 });
+});

@@ -147,6 +147,31 @@ describe('export, import and backup', () => {
     expect(await importLog(db, theirs, newId)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 3 });
   });
 
+  it('recomputes an imported row\'s key from what it is about: a wrong key does not make a double (#16.9)', async () => {
+    await recordPage(db, report(), T0, newId);
+    const theirs = JSON.parse(JSON.stringify(await exportFindings(db, { name: '王审核', unit: null }, T0)));
+    for (const f of theirs.findings) Object.assign(f, { id: `their-${f.id}`, key: `forged|${f.key}` });
+    expect(await importLog(db, theirs, newId)).toMatchObject({ ok: true, added: 0 });
+    expect(await db.findings.count()).toBe(2);
+    expect((await db.findings.toArray()).every((r) => !r.key.startsWith('forged'))).toBe(true);
+  });
+
+  it('refuses times out of range and a first sighting after the last, by path, writing nothing (#16.9)', async () => {
+    await recordPage(db, report(), T0, newId);
+    const file = JSON.parse(JSON.stringify(await exportFindings(db, { name: null, unit: null }, T0)));
+    await db.findings.clear();
+    const year275760 = 8.64e15;
+    Object.assign(file.findings[0], { lastSeen: year275760 });
+    Object.assign(file.findings[1], { updatedAt: Date.now() + 30 * 86_400_000, firstSeen: T0 + 1000, lastSeen: T0 });
+    const r = await importLog(db, file, newId);
+    expect(r.ok).toBe(false);
+    const errors = r.ok ? [] : r.errors;
+    expect(errors).toContain('findings[0].lastSeen: 时间超出范围（应在 2000 年至今之间）');
+    expect(errors).toContain('findings[1].updatedAt: 时间超出范围（应在 2000 年至今之间）');
+    expect(errors).toContain('findings[1].firstSeen: 首次发现时间晚于最近发现时间');
+    expect(await db.findings.count()).toBe(0);
+  });
+
   it('rejects a malformed file with errors by path and writes nothing', async () => {
     const r = await importLog(db, { format: 'caselint.findings/v1', exportedAt: 1, findings: [{ id: 'a', severity: 'fatal' }] }, newId);
     expect(r.ok).toBe(false);

@@ -1,7 +1,7 @@
 /** Bad packs are rejected with every error listed by path; the pack in use stays in use. */
 import { describe, expect, it } from 'vitest';
 import { validatePack, parsePack, PackError } from '../../rules/pack';
-import { defaultPackData } from '../../rules/packs/default';
+import { defaultPack, defaultPackData, validatedDefaultPack } from '../../rules/packs/default';
 
 const clone = () => JSON.parse(JSON.stringify(defaultPackData)) as { rules: Record<string, unknown>[] } & Record<string, unknown>;
 
@@ -14,6 +14,10 @@ function errorsOf(input: unknown): string[] {
 describe('pack validation', () => {
   it('accepts the default pack', () => {
     expect(validatePack(defaultPackData).ok).toBe(true);
+  });
+
+  it('the default pack is used as it stands (no run-time validation): parsing it gives it back unchanged', () => {
+    expect(validatedDefaultPack()).toEqual(defaultPack());
   });
 
   it('lists every error of a pack with several problems, each by path', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatWall } from '../../rules/periods/time';
-import { normalizedText, normalizeText, parseAmount, parseBool, parseDateTime, parseInt10, parseList, parseValue, toHalfWidth } from '../../rules/values/parse';
+import { normalizedText, normalizeText, parseAmount, parseBool, parseDateTime, parseInt10, parseList, parseValue, stripInvisible, toHalfWidth } from '../../rules/values/parse';
 import { validateIdNumber } from '../../rules/values/id-number';
 import { chineseNumber, formatAmount, formatPeriod, groupedNumber, interpolate } from '../../rules/format';
 
@@ -167,5 +167,20 @@ describe('normalizeText', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('invisible characters in what a page shows (#16.7)', () => {
+  const invisible = ['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad', '\u200e', '\u202e', '\ufeff', '\0', '\ud800', '\udc00'];
+  for (const ch of invisible) {
+    it(`U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is stripped, so the value reads as it shows`, () => {
+      const shown = stripInvisible(`2024-03-${ch}05 14:30`);
+      expect(shown).toBe('2024-03-05 14:30');
+      expect(parseDateTime(shown)).not.toBeNull();
+      expect(validateIdNumber(stripInvisible(`51010720080818${ch}0021`)).ok).toBe(true);
+    });
+  }
+  it('keeps what is text: Chinese, full-width forms, and characters outside the BMP (paired surrogates)', () => {
+    for (const s of ['王伟、张磊', '２０２４年３月５日', '𠀋𡈽 王', '']) expect(stripInvisible(s)).toBe(s);
   });
 });
