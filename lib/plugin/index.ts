@@ -9,6 +9,7 @@ import { defaultPack } from '../../rules/packs/default';
 import type { SiteProfile } from '../page/read';
 import { isPanelShortcut, panelData } from '../panel/data';
 import { environmentWarnings } from './environment';
+import { quietPrototypes } from './quiet-prototypes';
 import { InPagePanel } from '../panel/in-page';
 import { attachSession, scanDocument, type Session } from '../session/session';
 
@@ -96,7 +97,13 @@ export const CaseLint = {
   },
   /** Replaces the rule pack; an invalid pack throws (listing every error by path) and the old one stays. */
   loadPack(input: unknown): void {
-    const next = compilePack(parsePack(input));
+    const restore = quietPrototypes();
+    let next: CompiledPack;
+    try {
+      next = compilePack(parsePack(input));
+    } finally {
+      restore();
+    }
     pack = next;
     for (const s of sessions) s.setPack(next);
   },

@@ -1,4 +1,6 @@
 /** Entry of the IIFE plugin bundle: installs `window.CaseLint` once. */
+// First: it quiets the page's enumerable prototype keys while the modules below load.
+import { restoreAfterLoad } from './quiet-prototypes';
 import { CaseLint } from './index';
 
 declare global {
@@ -12,3 +14,4 @@ declare global {
 if (typeof window !== 'undefined' && !Object.prototype.hasOwnProperty.call(window, 'CaseLint')) {
   Object.defineProperty(window, 'CaseLint', { value: Object.freeze(CaseLint), writable: false, configurable: false, enumerable: true });
 }
+restoreAfterLoad();
