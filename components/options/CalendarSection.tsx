@@ -1,14 +1,16 @@
 /** 节假日: which years the holiday data covers, and importing a newer year's announcement. */
 import { useEffect, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
-import { calendarsItem, clearImportedCalendars, importCalendar } from '../../lib/config/store';
-import { defaultCalendar, type CalendarFile } from '../../rules/periods/calendar';
+import { calendarsItem, checkCalendar, clearImportedCalendars, importCalendar } from '../../lib/config/store';
+import { defaultCalendar, type CalendarChange, type CalendarFile } from '../../rules/periods/calendar';
 import { JsonFileInput, LockNote, type Notice, NoticeBanner, Section, errorText, useTr } from './common';
 
 export function CalendarSection({ config, now = Date.now() }: { config: EffectiveConfig; now?: number }) {
   const tr = useTr();
   const [imported, setImported] = useState<CalendarFile[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** A checked file waiting for the user's "apply", with what it would change. */
+  const [pending, setPending] = useState<{ data: unknown; name: string; changes: CalendarChange[] } | null>(null);
   const locked = config.locked.has('calendar');
   const refresh = () => void calendarsItem.getValue().then((v) => setImported(Array.isArray(v) ? v : []));
   useEffect(refresh, []);
@@ -49,10 +51,11 @@ export function CalendarSection({ config, now = Date.now() }: { config: Effectiv
           disabled={locked}
           onNotice={setNotice}
           onData={async (data, file) => {
-            const r = await importCalendar(data);
+            setPending(null);
+            const r = await checkCalendar(data);
             if (!r.ok) return { kind: 'error', text: tr(`“${file.name}”格式不正确，未导入：`, `"${file.name}" is not a holiday file; nothing imported:`), details: r.errors };
-            refresh();
-            return { kind: 'ok', text: tr(`已导入 ${r.years.join('、')} 年的节假日安排。`, `Imported the holidays of ${r.years.join(', ')}.`) };
+            setPending({ data, name: file.name, changes: r.changes });
+            return null;
           }}
         />
         <button
@@ -67,7 +70,60 @@ export function CalendarSection({ config, now = Date.now() }: { config: Effectiv
           {tr('清除导入的数据', 'Clear imported data')}
         </button>
       </p>
+      {pending ? (
+        <div class="calendar-preview" role="region" aria-label={tr('导入预览', 'Import preview')}>
+          <p>
+            {tr(`“${pending.name}”将替换以下年份的节假日安排，请核对后应用：`, `"${pending.name}" replaces the holidays of these years; check, then apply:`)}
+          </p>
+          <ul>
+            {pending.changes.map((c) => (
+              <li key={c.year} data-year={c.year}>
+                {tr(`${c.year} 年：节假日 ${c.holidays} 天，调休上班 ${c.workdays} 天`, `${c.year}: ${c.holidays} days off, ${c.workdays} adjusted working days`)}
+                {changeText(c, tr)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <button
+              type="button"
+              class="primary"
+              onClick={() =>
+                void importCalendar(pending.data)
+                  .then((r) => {
+                    setPending(null);
+                    refresh();
+                    setNotice(
+                      r.ok
+                        ? { kind: 'ok', text: tr(`已导入 ${r.years.join('、')} 年的节假日安排。`, `Imported the holidays of ${r.years.join(', ')}.`) }
+                        : { kind: 'error', text: tr('未导入：', 'Nothing imported:'), details: r.errors },
+                    );
+                  })
+                  .catch((err) => setNotice({ kind: 'error', text: errorText(err) }))
+              }
+            >
+              {tr('应用', 'Apply')}
+            </button>{' '}
+            <button type="button" onClick={() => setPending(null)}>
+              {tr('取消', 'Cancel')}
+            </button>
+          </p>
+        </div>
+      ) : null}
       <NoticeBanner notice={notice} />
     </Section>
   );
+}
+
+/** Dates, the first few of a long list. */
+const few = (days: string[]) => (days.length > 8 ? `${days.slice(0, 8).join('、')} 等 ${days.length} 天` : days.join('、'));
+
+/** What the file changes against the data in force, or that the year is new. */
+function changeText(c: CalendarChange, tr: (zh: string, en: string) => string): string {
+  const parts = [
+    c.holidaysAdded.length ? tr(`新增节假日 ${few(c.holidaysAdded)}`, `new days off ${few(c.holidaysAdded)}`) : '',
+    c.holidaysRemoved.length ? tr(`不再放假 ${few(c.holidaysRemoved)}`, `no longer off ${few(c.holidaysRemoved)}`) : '',
+    c.workdaysAdded.length ? tr(`新增调休上班 ${few(c.workdaysAdded)}`, `new working days ${few(c.workdaysAdded)}`) : '',
+    c.workdaysRemoved.length ? tr(`取消调休上班 ${few(c.workdaysRemoved)}`, `no longer working ${few(c.workdaysRemoved)}`) : '',
+  ].filter(Boolean);
+  return parts.length ? `；${parts.join('；')}` : tr('；与现有数据相同', '; the same as the data in force');
 }

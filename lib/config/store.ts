@@ -6,7 +6,15 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { CalendarFileSchema, calendarWith, HolidayCalendar, type CalendarFile } from '../../rules/periods/calendar';
+import {
+  calendarChanges,
+  calendarFileProblems,
+  CalendarFileSchema,
+  calendarWith,
+  HolidayCalendar,
+  type CalendarChange,
+  type CalendarFile,
+} from '../../rules/periods/calendar';
 import { formatPath, validatePack } from '../../rules/pack';
 import { z } from '../../rules/zod';
 import { settingsItem, type Settings } from '../settings/settings';
@@ -164,17 +172,29 @@ export async function restoreBuiltInPack(): Promise<void> {
 
 // ---- holiday calendar --------------------------------------------------------------------------
 
-/** Validates a calendar file (chinese-days' JSON shape) and lays it over the stored ones. */
-export async function importCalendar(input: unknown): Promise<{ ok: true; years: number[] } | { ok: false; errors: string[] }> {
-  await assertUnlocked('calendar');
+/**
+ * Checks a calendar file (chinese-days' JSON shape): its shape, real dates inside the years it
+ * declares, a plausible number of days off; and what it would change in the calendar in force.
+ */
+export async function checkCalendar(
+  input: unknown,
+): Promise<{ ok: true; file: CalendarFile & { years: number[] }; changes: CalendarChange[] } | { ok: false; errors: string[] }> {
   const parsed = CalendarFileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
-  const file = parsed.data;
-  const years = new HolidayCalendar([file]).coveredYears();
-  if (!years.length) return { ok: false, errors: ['holidays: the file names no holiday, so it covers no year'] };
+  const problems = calendarFileProblems(parsed.data);
+  if (problems.length) return { ok: false, errors: problems };
+  const file = { ...parsed.data, years: new HolidayCalendar([parsed.data]).coveredYears() };
+  return { ok: true, file, changes: calendarChanges(await loadCalendar(), file) };
+}
+
+/** Lays a checked calendar file over the stored ones (after the user saw its preview). */
+export async function importCalendar(input: unknown): Promise<{ ok: true; years: number[] } | { ok: false; errors: string[] }> {
+  await assertUnlocked('calendar');
+  const checked = await checkCalendar(input);
+  if (!checked.ok) return checked;
   const stored = z.array(CalendarFileSchema).safeParse(await calendarsItem.getValue());
-  await calendarsItem.setValue([...(stored.success ? stored.data : []), { ...file, years }]);
-  return { ok: true, years };
+  await calendarsItem.setValue([...(stored.success ? stored.data : []), checked.file]);
+  return { ok: true, years: checked.file.years };
 }
 
 export async function clearImportedCalendars(): Promise<void> {

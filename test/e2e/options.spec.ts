@@ -219,7 +219,21 @@ test('rule pack: a broken pack is refused with every error; a good one is previe
   await expect(options.locator('#rules tbody tr')).toHaveCount(45);
 });
 
-test('holidays: shows the covered years, imports a newer year, refuses a malformed file', async ({ freshContext }) => {
+/** A year shaped like the State Council's arrangement: 28 days off and 6 adjusted working days. */
+function arrangement(year: number) {
+  const holidays: Record<string, string> = {};
+  const add = (md: string[], name: string) => md.forEach((d) => (holidays[`${year}-${d}`] = name));
+  add(['01-01', '01-02', '01-03'], '元旦');
+  add(['01-22', '01-23', '01-24', '01-25', '01-26', '01-27', '01-28'], '春节');
+  add(['04-04', '04-05', '04-06'], '清明节');
+  add(['05-01', '05-02', '05-03', '05-04', '05-05'], '劳动节');
+  add(['06-01', '06-02', '06-03'], '端午节');
+  add(['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'], '国庆节');
+  const workdays = Object.fromEntries(['01-19', '02-08', '04-27', '05-09', '09-28', '10-11'].map((d) => [`${year}-${d}`, '调休']));
+  return { holidays, workdays };
+}
+
+test('holidays: shows the covered years, previews and imports a newer year, refuses a malformed or implausible file', async ({ freshContext }) => {
   const options = await freshContext.newPage();
   await options.goto(OPTIONS);
   await expect(options.locator('[data-years=bundled]')).toHaveText(/^20\d\d–20\d\d$/);
@@ -227,13 +241,25 @@ test('holidays: shows the covered years, imports a newer year, refuses a malform
   await options.setInputFiles('input[name=calendarFile]', {
     name: 'holidays-2031.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ holidays: { '2031-01-01': '元旦', '2031-10-01': '国庆节' }, workdays: { '2031-09-28': '国庆节调休' } })),
+    buffer: Buffer.from(JSON.stringify(arrangement(2031))),
   });
+  // A preview first: nothing changes before "应用".
+  const preview = options.locator('#calendar .calendar-preview');
+  await expect(preview.locator('li[data-year="2031"]')).toContainText('2031 年：节假日 28 天，调休上班 6 天；新增节假日 2031-01-01');
+  await expect(options.locator('[data-years=imported]')).toHaveText('无');
+  await preview.locator('button', { hasText: '应用' }).click();
   await expect(options.locator('#calendar [role=status]')).toContainText('已导入 2031 年');
   await expect(options.locator('[data-years=imported]')).toHaveText('2031');
   await options.setInputFiles('input[name=calendarFile]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ holidays: ['31/01/2031'], workdays: [] })) });
   await expect(options.locator('#calendar div[role=alert]')).toContainText('格式不正确，未导入');
   await expect(options.locator('#calendar div[role=alert] li')).toHaveText([/^holidays\[0\]: expected a date YYYY-MM-DD/]);
+  await expect(options.locator('[data-years=imported]')).toHaveText('2031');
+  // Garbage that has the right shape (#16.8): a date that does not exist; an empty 2026.
+  await options.setInputFiles('input[name=calendarFile]', { name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ holidays: { '2026-13-45': '乱码' }, workdays: {} })) });
+  await expect(options.locator('#calendar div[role=alert] li').first()).toHaveText('holidays.2026-13-45: 不存在的日期');
+  await options.setInputFiles('input[name=calendarFile]', { name: 'empty-2026.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ holidays: [], workdays: [], years: [2026] })) });
+  await expect(options.locator('#calendar div[role=alert]')).toContainText('2026 年有 0 天节假日');
+  await expect(preview).toHaveCount(0);
   await expect(options.locator('[data-years=imported]')).toHaveText('2031');
 });
 
