@@ -54,6 +54,7 @@ export function oldChromium(core: OldCore): string {
 export function launchOldChromium(core: OldCore): Promise<{ endpoint: string; process: ChildProcess; close(): void }> {
   const binary = oldChromium(core);
   const profile = mkdtempSync(join(tmpdir(), `caselint-chromium${core}-`));
+  // Only stderr is read (for the DevTools address): an unread stdout pipe that fills up blocks the browser.
   const child = spawn(binary, [
     '--headless',
     '--no-sandbox',
@@ -65,7 +66,7 @@ export function launchOldChromium(core: OldCore): Promise<{ endpoint: string; pr
     '--remote-debugging-port=0',
     `--user-data-dir=${profile}`,
     'about:blank',
-  ]);
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
   const close = () => {
     child.kill('SIGKILL');
     rmSync(profile, { recursive: true, force: true });
@@ -76,7 +77,7 @@ export function launchOldChromium(core: OldCore): Promise<{ endpoint: string; pr
       close();
       fail(new Error(`旧版 Chromium ${core} 未能启动 / the old core did not start:\n${err.slice(-2000)}`));
     }, 30_000);
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
       if (m) {
