@@ -195,6 +195,20 @@ function forbiddenKeys(value: unknown, path: PropertyKey[] = [], out: string[] =
   return out;
 }
 
+/** Deeper than any pack needs (a rule's checks nest a few levels): refused before anything recurses. */
+const MAX_DEPTH = 64;
+
+/** The path of the first value nested deeper than MAX_DEPTH, found without recursion. */
+function tooDeep(value: unknown): PropertyKey[] | undefined {
+  const stack: [unknown, PropertyKey[]][] = [[value, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (path.length > MAX_DEPTH) return path;
+    if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) stack.push([child, [...path, Array.isArray(v) ? Number(k) : k]]);
+  }
+  return undefined;
+}
+
 export class PackError extends Error {
   constructor(readonly errors: string[]) {
     super(`invalid rule pack:\n${errors.map((e) => `- ${e}`).join('\n')}`);
@@ -214,6 +228,8 @@ export function validatePack(input: unknown): PackValidation {
       return { ok: false, errors: [`(pack): not valid JSON: ${(e as Error).message}`] };
     }
   }
+  const deep = tooDeep(value);
+  if (deep) return { ok: false, errors: [`${formatPath(deep.slice(0, 8))}…: 嵌套超过 ${MAX_DEPTH} 层，不是规则包 / nested deeper than ${MAX_DEPTH} levels`] };
   const forbidden = forbiddenKeys(value);
   const parsed = PackSchema.safeParse(value);
   const errors = [

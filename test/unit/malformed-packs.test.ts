@@ -1,5 +1,5 @@
 /**
- * Twenty-two malformed packs, each rejected with its errors by path, also through the options page's
+ * Twenty-three malformed packs, each rejected with its errors by path, also through the options page's
  * import, which leaves the pack in force as it was; a valid pack is never changed by a rejected one (the plugin's loadPack keeps the old pack — see test/e2e/plugin.spec.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ const CASES: [string, () => unknown, RegExp][] = [
   ['no failing example', () => { const p = base(); rule(p, 0).examples.fail = []; return p; }, /^rules\[0\]\.examples\.fail: /],
   ['unknown key in a rule', () => { const p = base(); rule(p, 0).script = 'alert(1)'; return p; }, /^rules\[0\]/],
   ['severity not in the vocabulary', () => { const p = base(); rule(p, 0).severity = 'fatal'; return p; }, /^rules\[0\]\.severity: /],
+  ['checks nested 10,000 deep (refused by path, not a stack overflow)', () => {
+    const p = base();
+    let check: Record<string, unknown> = { type: 'requires', require: { op: 'set', field: 'case.number' }, field: 'case.number' };
+    for (let i = 0; i < 10_000; i++) check = { type: 'all-of', checks: [check] };
+    rule(p, 0).check = check;
+    return p;
+  }, /^rules\[0\]\.check\.checks\[0\]\.checks.*: 嵌套超过 64 层/],
 ];
 
 describe('malformed packs', () => {
