@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defaultCalendar } from '../../rules/periods/calendar';
 import { effectiveConfig, isActiveOn, registeredOrigins } from '../../lib/config/effective';
 import { diffPacks } from '../../lib/config/pack-diff';
 import { readPolicy } from '../../lib/config/policy';
@@ -267,7 +268,10 @@ describe('storage, as the options page and the popup change it (fake-browser)', 
 
   it('imports a newer year’s holidays and uses them for working-day periods', async () => {
     expect((await loadCalendar()).covers(2027)).toBe(false);
-    const r = await importCalendar({ holidays: { '2027-10-01': '国庆节', '2027-10-04': '国庆节' }, workdays: { '2027-09-26': '国庆节调休' } });
+    // A year shaped like an arrangement (a file with two days off is refused as implausible): 2026's, a year on.
+    const year2026 = defaultCalendar.daysOf(2026);
+    const on = (d: string) => `2027${d.slice(4)}`;
+    const r = await importCalendar({ holidays: year2026.holidays.map(on), workdays: [...year2026.workdays.map(on), '2027-09-26'] });
     expect(r).toEqual({ ok: true, years: [2027] });
     const calendar = await loadCalendar();
     expect(calendar.covers(2027)).toBe(true);
