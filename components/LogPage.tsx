@@ -53,7 +53,8 @@ export function LogPage({ db, pack, send }: LogPageProps) {
   const [total, setTotal] = useState<number | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [options, setOptions] = useState<{ units: string[]; rules: string[]; categories: string[] }>({ units: [], rules: [], categories: [] });
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
+  /** What the last action did; a failed one offers to run again exactly as it was. */
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[]; retry?: () => void } | null>(null);
   const [lastError, setLastError] = useState<{ message: string; at: number } | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [level, setLevel] = useState<string>('');
@@ -112,7 +113,13 @@ export function LogPage({ db, pack, send }: LogPageProps) {
           : action === 'dismiss'
             ? { action, ids, reason, note: note || null }
             : { action, ids };
-      const r = await request(send, 'ui-bg:review', input);
+      let r;
+      try {
+        r = await request(send, 'ui-bg:review', input);
+      } catch (e) {
+        // The worker stopped mid-request, the message could not be sent: say so; the selection stays.
+        return setMessage({ kind: 'error', text: `操作未完成：${failureText(e)}。所选 ${ids.length} 条均未改变。`, retry: () => void act(action, ids) });
+      }
       if (r.ok) {
         setMessage({ kind: 'ok', text: `已处理 ${r.updated} 条。` });
         setSelected(new Set());
@@ -131,7 +138,12 @@ export function LogPage({ db, pack, send }: LogPageProps) {
     } catch {
       return setMessage({ kind: 'error', text: `“${file.name}”不是有效的 JSON 文件，未导入任何数据。` });
     }
-    const r = await request(send, 'ui-bg:import', { data });
+    let r;
+    try {
+      r = await request(send, 'ui-bg:import', { data });
+    } catch (e) {
+      return setMessage({ kind: 'error', text: `“${file.name}”导入未完成：${failureText(e)}。未导入任何数据。`, retry: () => void onImport(file) });
+    }
     if (r.ok) {
       setMessage({ kind: 'ok', text: `导入完成：新增 ${r.added} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条。` });
       setVersion((v) => v + 1);
@@ -181,6 +193,11 @@ export function LogPage({ db, pack, send }: LogPageProps) {
                 <li key={d}>{d}</li>
               ))}
             </ul>
+          ) : null}
+          {message.retry ? (
+            <button type="button" class="retry" onClick={message.retry}>
+              重试
+            </button>
           ) : null}
         </div>
       ) : null}
@@ -456,4 +473,12 @@ function SettingsForm({ value, onSave }: { value: Settings; onSave: (s: Settings
       ) : null}
     </form>
   );
+}
+
+/** Why a request to the background failed, in the user's words (the browser's are English). */
+function failureText(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (/serialize|too (large|big)|exceeds|length/i.test(m)) return '数据过大或嵌套过深，无法交给后台处理';
+  if (/receiving end|connection|port closed|context invalidated/i.test(m)) return '后台服务未响应（可能正在重启）';
+  return `后台处理失败（${m}）`;
 }

@@ -186,3 +186,40 @@ test('the last change is logged when the tab closes right after it (#16.3)', asy
     .poll(async () => (await readLog(log)).find((r) => r.ruleId === 'detention-family-notice-24h')?.status, { timeout: 10_000 })
     .toBe('fixed');
 });
+
+test('a failed review or import says so in Chinese and offers to retry; nothing fails silently (#16.10)', async ({ freshContext: extContext, demo }) => {
+  const tab = await extContext.newPage();
+  await tab.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await waitForMarkers(tab, 4);
+  const log = await openLogPage(extContext);
+  await waitForLog(log, 4);
+  await log.reload();
+
+  // The worker stops mid-request: the message gets no answer once.
+  await log.evaluate(() => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...a: unknown[]) => unknown } } }).chrome.runtime;
+    const real = runtime.sendMessage.bind(runtime);
+    let failures = 1;
+    runtime.sendMessage = (...args: unknown[]) => {
+      if (failures-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return real(...args);
+    };
+  });
+  const famRow = log.locator('tbody tr', { hasText: '拘留后二十四小时内通知家属' });
+  await famRow.locator('input[type=checkbox]').check();
+  await log.getByLabel('主观方面').selectOption('疏忽大意');
+  await log.getByRole('button', { name: '确认问题' }).click();
+  const failed = log.locator('.banner.error');
+  await expect(failed).toContainText('操作未完成：后台服务未响应（可能正在重启）。所选 1 条均未改变。');
+  await expect(famRow.locator('input[type=checkbox]')).toBeChecked();
+  await expect(famRow).toHaveAttribute('data-status', 'open');
+  await failed.getByRole('button', { name: '重试' }).click();
+  await expect(log.locator('.banner.ok')).toHaveText('已处理 1 条。');
+  await expect(famRow).toHaveAttribute('data-status', 'confirmed');
+
+  // JSON nested 10,000 deep cannot be handed to the worker: said, not swallowed.
+  const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  await log.locator('input[type=file]').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(`{"format":"caselint.findings/v1","exportedAt":1,"findings":${deep}}`) });
+  await expect(log.locator('.banner.error')).toContainText('“deep.json”导入未完成：数据过大或嵌套过深，无法交给后台处理。未导入任何数据。');
+  await expect(log.locator('.banner.error').getByRole('button', { name: '重试' })).toHaveCount(1);
+});
