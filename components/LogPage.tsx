@@ -9,6 +9,8 @@ import { beijingTime, findingsCsv } from '../lib/db/csv';
 import type { CaseLintDb } from '../lib/db/database';
 import { allMatching, countLog, distinct, queryLog, type LogFilter, type LogQuery, type SortKey } from '../lib/db/query';
 import { backup, exportFindings } from '../lib/db/repository';
+import { chunksOf, splitLogFile } from '../lib/db/log-import';
+import { BACKUPS_KEPT, lossMessage, type LogHealth } from '../lib/db/auto-backup';
 import { DISMISS_LABELS, DISMISS_REASONS, STATUS_LABELS, STATUSES, SUBJECTIVE_LEVELS, type FindingRow } from '../lib/db/rows';
 import { request } from '../lib/messaging/protocol';
 import { lastErrorItem, type Settings } from '../lib/settings/settings';
@@ -61,6 +63,9 @@ export function LogPage({ db, pack, send }: LogPageProps) {
   const [reason, setReason] = useState<(typeof DISMISS_REASONS)[number]>('false-positive');
   const [note, setNote] = useState('');
   const [version, setVersion] = useState(0);
+  /** A long import's progress: rows checked and staged of all, then the merge. */
+  const [progress, setProgress] = useState<{ file: string; done: number; total: number; merging: boolean } | null>(null);
+  const [health, setHealth] = useState<LogHealth | null>(null);
 
   const rules = useMemo(() => new Map(pack.rules.map((r) => [r.id, r])), [pack]);
   const categoryLabel = (c: string) => pack.categories[c]?.['zh-CN'] ?? c;
@@ -89,6 +94,9 @@ export function LogPage({ db, pack, send }: LogPageProps) {
     void distinct(db).then(setOptions);
     void lastErrorItem.getValue().then(setLastError);
     void readSettings().then(setSettings);
+    void request(send, 'ui-bg:log-health', {})
+      .then((h) => setHealth('error' in h ? null : h))
+      .catch(() => setHealth(null));
   }, [db, version]);
 
   // Writes happen in the background: refresh when the log changes there.
@@ -131,24 +139,80 @@ export function LogPage({ db, pack, send }: LogPageProps) {
 
   const exporter = { name: settings?.reviewerName ?? null, unit: settings?.reviewerUnit ?? null };
 
+  /**
+   * Imports an export or a backup of any size: checked and staged chunk by chunk (with progress),
+   * then merged all or nothing. Every outcome names the file and says whether anything was imported.
+   */
   async function onImport(file: File) {
+    const said = (text: string) => `“${file.name}”${text}`;
     let data: unknown;
     try {
       data = JSON.parse(await file.text());
     } catch {
-      return setMessage({ kind: 'error', text: `“${file.name}”不是有效的 JSON 文件，未导入任何数据。` });
+      return setMessage({ kind: 'error', text: said('不是有效的 JSON 文件，未导入任何数据。') });
     }
-    let r;
+    const split = splitLogFile(data);
+    data = undefined;
+    if (!split.ok) return setMessage({ kind: 'error', text: said('格式不正确，未导入任何数据：'), details: split.errors });
+    const total = split.parts.findings.length + split.parts.dismissals.length + split.parts.pageChecks.length;
+    setMessage(null);
+    setProgress({ file: file.name, done: 0, total, merging: false });
+    let stagingId: string | null = null;
+    const retry = () => void onImport(file);
     try {
-      r = await request(send, 'ui-bg:import', { data });
+      const begun = await request(send, 'ui-bg:import-begin', { header: split.header, bytes: file.size });
+      if (!begun.ok) return setMessage({ kind: 'error', text: said(`未导入：${begun.error}`) });
+      stagingId = begun.stagingId;
+      let done = 0;
+      for (const chunk of chunksOf(split.parts)) {
+        const r = await request(send, 'ui-bg:import-chunk', { stagingId, ...chunk });
+        if (!r.ok) {
+          void request(send, 'ui-bg:import-abort', { stagingId }).catch(() => {});
+          return 'errors' in r
+            ? setMessage({ kind: 'error', text: said('格式不正确，未导入任何数据：'), details: r.errors })
+            : setMessage({ kind: 'error', text: said(`导入未完成：${r.error}。未导入任何数据。`), retry });
+        }
+        done += chunk.rows.length;
+        setProgress({ file: file.name, done, total, merging: false });
+      }
+      setProgress({ file: file.name, done, total, merging: true });
+      const r = await request(send, 'ui-bg:import-commit', { stagingId });
+      if (r.ok) {
+        setMessage({ kind: 'ok', text: said(`导入完成：新增 ${r.added} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条。`) });
+        setVersion((v) => v + 1);
+      } else if ('errors' in r) setMessage({ kind: 'error', text: said('导入未完成，未导入任何数据：'), details: r.errors, retry });
+      else setMessage({ kind: 'error', text: said(`导入未完成：${r.error}。未导入任何数据。`), retry });
     } catch (e) {
-      return setMessage({ kind: 'error', text: `“${file.name}”导入未完成：${failureText(e)}。未导入任何数据。`, retry: () => void onImport(file) });
+      if (stagingId) void request(send, 'ui-bg:import-abort', { stagingId }).catch(() => {});
+      setMessage({ kind: 'error', text: said(`导入未完成：${failureText(e)}。未导入任何数据。`), retry });
+    } finally {
+      setProgress(null);
     }
-    if (r.ok) {
-      setMessage({ kind: 'ok', text: `导入完成：新增 ${r.added} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条。` });
+  }
+
+  /** Merges an automatic backup back (the same merge as an import); the alert goes when the rows are back. */
+  async function restore(id: string, label: string) {
+    setProgress({ file: label, done: 0, total: 0, merging: true });
+    try {
+      const r = await request(send, 'ui-bg:restore-backup', { id });
+      if (r.ok) setMessage({ kind: 'ok', text: `已从${label}恢复：新增 ${r.added} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条。` });
+      else setMessage({ kind: 'error', text: `从${label}恢复未完成：${'errors' in r ? r.errors.join('；') : r.error}。台账未改变。`, retry: () => void restore(id, label) });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `从${label}恢复未完成：${failureText(e)}。台账未改变。`, retry: () => void restore(id, label) });
+    } finally {
+      setProgress(null);
       setVersion((v) => v + 1);
-    } else if ('errors' in r) setMessage({ kind: 'error', text: `文件格式不正确，未导入任何数据：`, details: r.errors });
-    else setMessage({ kind: 'error', text: r.error });
+    }
+  }
+
+  async function acceptLoss() {
+    try {
+      const r = await request(send, 'ui-bg:accept-log-count', {});
+      if (!r.ok) return setMessage({ kind: 'error', text: r.error });
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setMessage({ kind: 'error', text: `操作未完成：${failureText(e)}。` });
+    }
   }
 
   async function saveSettings(next: Settings) {
@@ -176,6 +240,27 @@ export function LogPage({ db, pack, send }: LogPageProps) {
           {total === null ? '统计中…' : `共 ${total} 条`}
         </span>
       </h1>
+      {health && !health.ok ? (
+        <div class="banner error loss" role="alert" data-testid="log-loss">
+          <strong>{lossMessage(health)}</strong>
+          <div class="actions">
+            {health.backups.map((b) => (
+              <button type="button" key={b.id} class={b === health.backups[0] ? 'primary' : ''} disabled={!!progress} onClick={() => void restore(b.id, backupLabel(b))}>
+                从{backupLabel(b)}恢复（{b.rows} 条）
+              </button>
+            ))}
+            <button type="button" disabled={!!progress} onClick={() => void acceptLoss()}>
+              不恢复，以现有 {health.found ?? 0} 条为准
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {progress ? (
+        <div class="banner status progress" role="status" aria-live="polite">
+          {progress.merging ? `正在合并“${progress.file}”（全部成功才写入）…` : `正在校验“${progress.file}”：${progress.done} / ${progress.total} 条`}
+          <progress max={progress.merging ? undefined : progress.total} value={progress.merging ? undefined : progress.done} />
+        </div>
+      ) : null}
       {lastError ? (
         <div class="banner error" role="alert">
           ⚠ {lastError.message}（{beijingTime(lastError.at)}）{' '}
@@ -419,12 +504,18 @@ export function LogPage({ db, pack, send }: LogPageProps) {
         </button>
         <label class="file">
           导入/恢复（合并，不重复、不覆盖更新的修改）：
-          <input type="file" accept=".json,application/json" onChange={(e) => {
+          <input type="file" accept=".json,application/json" disabled={!!progress} onChange={(e) => {
             const f = (e.target as HTMLInputElement).files?.[0];
             if (f) void onImport(f);
             (e.target as HTMLInputElement).value = '';
           }} />
         </label>
+        <p class="muted auto-backups" data-testid="auto-backups">
+          自动备份（每日一次，保留最近 {BACKUPS_KEPT} 天，存于浏览器扩展存储，与台账分开）：
+          {health && health.backups.length
+            ? health.backups.map((b) => `${backupLabel(b)}（${b.rows} 条）`).join('；')
+            : '尚无'}
+        </p>
       </section>
 
       {settings ? (
@@ -474,6 +565,8 @@ function SettingsForm({ value, onSave }: { value: Settings; onSave: (s: Settings
     </form>
   );
 }
+
+const backupLabel = (b: { at: number }) => `自动备份 ${beijingTime(b.at).slice(0, 16)}`;
 
 /** Why a request to the background failed, in the user's words (the browser's are English). */
 function failureText(e: unknown): string {

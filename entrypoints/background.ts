@@ -6,7 +6,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CaseLintDb } from '../lib/db/database';
-import { applyRetention, importLog, recordPage, review } from '../lib/db/repository';
+import { applyRetention, recordPage, review } from '../lib/db/repository';
+import { abortImport, beginImport, commitImport, importLog, stageRows } from '../lib/db/log-import';
+import { backupDue, logHealth, noteRowCount, readBackup, writeBackup, type StorageArea } from '../lib/db/auto-backup';
+import { availableBytes, importNeeds, shortOfSpace } from '../lib/db/storage-space';
 import { BgToCs, Envelope, pageKey, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
 import { randomUuid } from '../lib/compat/uuid';
 import { lastErrorItem } from '../lib/settings/settings';
@@ -17,6 +20,9 @@ import { siteAccess, syncSiteScripts, type PermissionsApi, type ScriptingApi, ty
 import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
 
 const SITES_ALARM = 'caselint-sites';
+/** Hourly: makes the day's automatic backup of the log when it is due (lib/db/auto-backup.ts). */
+const BACKUP_ALARM = 'caselint-backup';
+const local = () => browser.storage.local as unknown as StorageArea;
 
 type SidePanelApi = { open(options: { tabId: number }): Promise<void> };
 type Sender = Browser.runtime.MessageSender;
@@ -55,7 +61,8 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
         ? undefined
         : session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)) } });
     try {
-      const { dismissedRules } = await recordPage(database(), summary, Date.now(), newId);
+      const { dismissedRules, added } = await recordPage(database(), summary, Date.now(), newId);
+      if (added) await noteRowCount(database(), local(), Date.now());
       await show(dismissedRules);
       return { ok: true, dismissedRules };
     } catch (e) {
@@ -72,9 +79,57 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
       return failure(e);
     }
   },
-  async 'ui-bg:import'(input) {
+  async 'ui-bg:import-begin'(input) {
     try {
-      return await importLog(database(), input.data, newId);
+      const short = shortOfSpace('导入此文件', importNeeds(input.bytes), await availableBytes());
+      if (short) return { ok: false, error: `${short}未导入任何数据。` };
+      return { ok: true, stagingId: await beginImport(database(), input.header, Date.now(), newId) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+  async 'ui-bg:import-chunk'(input) {
+    try {
+      return await stageRows(database(), input.stagingId, input.part, input.offset, input.rows, Date.now());
+    } catch (e) {
+      await abortImport(database(), input.stagingId).catch(() => {});
+      return failure(e);
+    }
+  },
+  async 'ui-bg:import-commit'(input) {
+    try {
+      const r = await commitImport(database(), input.stagingId, newId);
+      if (r.ok) await noteRowCount(database(), local(), Date.now());
+      return r;
+    } catch (e) {
+      await abortImport(database(), input.stagingId).catch(() => {});
+      return failure(e);
+    }
+  },
+  async 'ui-bg:import-abort'(input) {
+    await abortImport(database(), input.stagingId).catch(() => {});
+    return { ok: true };
+  },
+  async 'ui-bg:log-health'() {
+    try {
+      return await logHealth(database(), local());
+    } catch (e) {
+      return { ok: false, error: `无法检查问题台账：${(e as Error)?.message ?? String(e)}` };
+    }
+  },
+  async 'ui-bg:restore-backup'(input) {
+    try {
+      const r = await importLog(database(), await readBackup(local(), input.id), newId);
+      if (r.ok) await noteRowCount(database(), local(), Date.now());
+      return r;
+    } catch (e) {
+      return failure(e);
+    }
+  },
+  async 'ui-bg:accept-log-count'() {
+    try {
+      await noteRowCount(database(), local(), Date.now());
+      return { ok: true };
     } catch (e) {
       return failure(e);
     }
@@ -92,7 +147,9 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   },
   async 'ui-bg:retention'(input) {
     try {
-      return { ok: true, deleted: await applyRetention(database(), input.days, Date.now()) };
+      const deleted = await applyRetention(database(), input.days, Date.now());
+      await noteRowCount(database(), local(), Date.now());
+      return { ok: true, deleted };
     } catch (e) {
       return failure(e);
     }
@@ -159,6 +216,25 @@ async function syncSitesNow(): Promise<SyncResult> {
   return syncSiteScripts(scripting, permissions, wanted);
 }
 
+/**
+ * Makes the day's automatic backup when it is due — never of a log that lost rows (it would push
+ * out a good backup), never onto a disk without room for it. A failure is shown, not swallowed.
+ */
+export async function backupIfDue(now = Date.now()): Promise<void> {
+  try {
+    const area = local();
+    if (!(await backupDue(area, now))) return;
+    const health = await logHealth(database(), area);
+    if (!health.ok || health.rows === 0) return;
+    // ≈ 1.5 KB a row in JSON, a fifth of it compressed and in base64: room for that, or no backup.
+    const short = shortOfSpace('自动备份', health.rows * 300, await availableBytes());
+    if (short) throw new Error(short);
+    await writeBackup(database(), area, now);
+  } catch (e) {
+    await lastErrorItem.setValue({ message: `自动备份失败：${(e as Error)?.message ?? String(e)}`, at: Date.now() }).catch(() => {});
+  }
+}
+
 /** Schedules (or removes) the morning reminder according to the settings. */
 export async function scheduleReminders(now = Date.now()): Promise<void> {
   const settings = await readSettings();
@@ -196,7 +272,10 @@ export default defineBackground({
     // Chrome drops dynamic content scripts on update: re-register on install, update and startup.
     const resync = () => void syncSites().catch(() => {});
     browser.runtime.onStartup.addListener(() => {
-      void readSettings().then((s) => applyRetention(database(), s.retentionDays, Date.now())).catch(() => {});
+      void readSettings()
+        .then((s) => applyRetention(database(), s.retentionDays, Date.now()))
+        .then(() => noteRowCount(database(), local(), Date.now()))
+        .catch(() => {});
       void scheduleReminders();
       resync();
     });
@@ -223,8 +302,10 @@ export default defineBackground({
     // unpacked extension without telling it), and every half hour: cheap and idempotent.
     resync();
     void browser.alarms?.create(SITES_ALARM, { periodInMinutes: 30 });
+    void browser.alarms?.create(BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
     browser.alarms?.onAlarm.addListener((alarm) => {
       if (alarm.name === SITES_ALARM) return resync();
+      if (alarm.name === BACKUP_ALARM) return void backupIfDue();
       if (alarm.name !== REMINDER_ALARM) return;
       const r = reminderFor(Date.now());
       void browser.notifications?.create(REMINDER_ALARM, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: r.title, message: r.message });

@@ -12,7 +12,8 @@ import { lastErrorItem } from '../../lib/settings/settings';
 import { loadConfig, setSiteEnabled } from '../../lib/config/store';
 import { isActiveOn, type EffectiveConfig } from '../../lib/config/effective';
 import { isBuiltInOrigin } from '../../lib/config/schema';
-import type { BgToCs } from '../../lib/messaging/protocol';
+import { request, type BgToCs } from '../../lib/messaging/protocol';
+import { lossMessage } from '../../lib/db/auto-backup';
 
 interface CurrentTab {
   id: number;
@@ -107,14 +108,27 @@ function SiteControls() {
 function Popup() {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [loss, setLoss] = useState<string | null>(null);
   useEffect(() => {
     void lastErrorItem.getValue().then((e) => setError(e?.message ?? null));
+    // A log that opens with fewer rows than it should (#16.1): said here too, loudly.
+    void request((m) => browser.runtime.sendMessage(m), 'ui-bg:log-health', {})
+      .then((h) => setLoss(!h.ok && 'expected' in h ? lossMessage(h) : null))
+      .catch(() => {});
   }, []);
   const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/log.html') });
   return (
     <div style={{ padding: '12px' }}>
       <h1 style={{ fontSize: '16px', margin: '0 0 10px' }}>CaseLint 执法巡查助手</h1>
       <SiteControls />
+      {loss ? (
+        <div class="banner error" role="alert" data-testid="log-loss">
+          <strong>{loss}</strong>{' '}
+          <button type="button" class="primary" onClick={() => open('/log.html')}>
+            打开问题台账恢复
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <p class="banner error" role="alert">
           ⚠ {error}

@@ -6,12 +6,24 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Dismissal, FindingRow, PageCheck } from './rows';
 
+/** A chunk of an import being received (lib/db/log-import.ts): kept apart until the one merge. */
+export interface ImportStaging {
+  seq?: number;
+  stagingId: string;
+  part: 'header' | 'findings' | 'dismissals' | 'pageChecks';
+  /** Index in the file of the chunk's first row (errors name the row by it). */
+  offset: number;
+  rows: unknown[];
+  createdAt: number;
+}
+
 export const DB_NAME = 'caselint';
 
 export class CaseLintDb extends Dexie {
   findings!: EntityTable<FindingRow, 'id'>;
   dismissals!: Dexie.Table<Dismissal, [string, string]>;
   pageChecks!: EntityTable<PageCheck, 'id'>;
+  importStaging!: EntityTable<ImportStaging, 'seq'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -53,7 +65,15 @@ export class CaseLintDb extends Dexie {
             if (row.reviewedAt === undefined) row.reviewedAt = row.status === 'confirmed' || row.status === 'dismissed' ? (row.updatedAt ?? null) : null;
           });
       });
+    // v4: the staging store of imports sent in chunks (#16.2).
+    this.version(4).stores({
+      findings:
+        'id, &key, caseKey, ruleId, category, severity, status, unit, firstSeen, lastSeen, updatedAt, reviewedAt, fixedAt, *officers, [status+lastSeen]',
+      dismissals: '[caseKey+ruleId], caseKey',
+      pageChecks: '++id, &visit, caseKey, unit, at',
+      importStaging: '++seq, stagingId, createdAt',
+    });
   }
 }
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;

@@ -7,6 +7,8 @@
 import { FIELD_KEYS } from '../../rules/fields';
 import { z } from '../../rules/zod';
 import { ReviewSchema } from '../db/rows';
+import { IMPORT_CHUNK_ROWS, LOG_PARTS, LogFileHeaderSchema } from '../db/log-import';
+import { LogHealthSchema } from '../db/auto-backup';
 
 export const FindingSchema = z.strictObject({
   ruleId: z.string().max(100),
@@ -40,6 +42,9 @@ export const PageSummarySchema = z.strictObject({
 export type PageSummary = z.infer<typeof PageSummarySchema>;
 
 const Failure = z.strictObject({ ok: z.literal(false), error: z.string() });
+/** A file or chunk that is not what it should be: every error by its path. */
+const Invalid = z.strictObject({ ok: z.literal(false), errors: z.array(z.string()) });
+const ImportOutcome = z.union([z.strictObject({ ok: z.literal(true), added: z.number(), updated: z.number(), unchanged: z.number() }), Invalid, Failure]);
 
 export const protocol = {
   'cs-bg:page-result': {
@@ -50,13 +55,41 @@ export const protocol = {
     input: ReviewSchema,
     output: z.union([z.strictObject({ ok: z.literal(true), updated: z.number() }), Failure]),
   },
-  'ui-bg:import': {
-    input: z.strictObject({ data: z.unknown() }),
-    output: z.union([
-      z.strictObject({ ok: z.literal(true), added: z.number(), updated: z.number(), unchanged: z.number() }),
-      z.strictObject({ ok: z.literal(false), errors: z.array(z.string()) }),
-      Failure,
-    ]),
+  /**
+   * An import of any size (#16.2): begin (the file's header, its size for the free-space check),
+   * then its rows in chunks (each checked, by its place in the file, and staged), then one
+   * all-or-nothing merge; abort drops what was staged.
+   */
+  'ui-bg:import-begin': {
+    input: z.strictObject({ header: LogFileHeaderSchema, bytes: z.number().nonnegative() }),
+    output: z.union([z.strictObject({ ok: z.literal(true), stagingId: z.string() }), Failure]),
+  },
+  'ui-bg:import-chunk': {
+    input: z.strictObject({ stagingId: z.string().max(64), part: z.enum(LOG_PARTS), offset: z.number().int().nonnegative(), rows: z.array(z.unknown()).max(IMPORT_CHUNK_ROWS) }),
+    output: z.union([z.strictObject({ ok: z.literal(true) }), Invalid, Failure]),
+  },
+  'ui-bg:import-commit': {
+    input: z.strictObject({ stagingId: z.string().max(64) }),
+    output: ImportOutcome,
+  },
+  'ui-bg:import-abort': {
+    input: z.strictObject({ stagingId: z.string().max(64) }),
+    output: z.strictObject({ ok: z.literal(true) }),
+  },
+  /** Whether the log holds the rows it should (#16.1), with the automatic backups to restore from. */
+  'ui-bg:log-health': {
+    input: z.strictObject({}),
+    output: z.union([LogHealthSchema, Failure]),
+  },
+  /** Merges an automatic backup back into the log (the same merge as an import). */
+  'ui-bg:restore-backup': {
+    input: z.strictObject({ id: z.string().max(64) }),
+    output: ImportOutcome,
+  },
+  /** The user has seen a loss and chose not to restore: the current count becomes the expected one. */
+  'ui-bg:accept-log-count': {
+    input: z.strictObject({}),
+    output: z.union([z.strictObject({ ok: z.literal(true) }), Failure]),
   },
   'ui-bg:retention': {
     input: z.strictObject({ days: z.number().int().positive().nullable() }),

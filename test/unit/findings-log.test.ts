@@ -1,7 +1,7 @@
 /** The findings log repository on fake-indexeddb: dedup, fixed marking, review workflow, merge, upgrade. */
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CaseLintDb } from '../../lib/db/database';
+import { CaseLintDb, SCHEMA_VERSION } from '../../lib/db/database';
 import { applyRetention, backup, caseKeyOf, exportFindings, importLog, recordPage, review, type PageReport } from '../../lib/db/repository';
 
 let db: CaseLintDb;
@@ -202,7 +202,7 @@ describe('export, import and backup', () => {
 });
 
 describe('schema upgrades', () => {
-  it('a database written by schema version 1 opens under the current version (3) with every row', async () => {
+  it('a database written by schema version 1 opens under the current version with every row', async () => {
     const name = `v1-${Math.random()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({
@@ -220,7 +220,7 @@ describe('schema upgrades', () => {
 
     const current = new CaseLintDb(name);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(SCHEMA_VERSION);
     expect(await current.findings.count()).toBe(250);
     const row = (await current.findings.get('old-7'))!;
     expect(row).toMatchObject({ updatedAt: 2, kind: 'violation', lastVisit: '', reviewedAt: null });
@@ -232,7 +232,7 @@ describe('schema upgrades', () => {
 });
 
 describe('upgrades from every earlier schema version', () => {
-  it('a database written by schema version 2 opens under version 3 with every row and its review time', async () => {
+  it('a database written by schema version 2 opens under the current version with every row and its review time', async () => {
     const name = `v2-${Math.random()}`;
     const v2 = new Dexie(name);
     v2.version(2).stores({
@@ -253,7 +253,7 @@ describe('upgrades from every earlier schema version', () => {
     v2.close();
     const current = new CaseLintDb(name);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(SCHEMA_VERSION);
     expect(await current.findings.count()).toBe(120);
     expect(await current.pageChecks.count()).toBe(1);
     expect((await current.findings.get('v2-1'))!.reviewedAt).toBe(1001);
