@@ -74,6 +74,8 @@ export function LogPage({ db, pack, send }: LogPageProps) {
     [filter, dates, sort, page],
   );
 
+  // A new filter is counted afresh; a refresh keeps the last count on screen until the new one is in.
+  useEffect(() => setTotal(null), [db, query]);
   useEffect(() => {
     let live = true;
     const t0 = performance.now();
@@ -83,7 +85,6 @@ export function LogPage({ db, pack, send }: LogPageProps) {
       setHasMore(r.hasMore);
       document.body.dataset.firstScreenMs = (performance.now() - t0).toFixed(1);
     });
-    setTotal(null);
     void countLog(db, query).then((n) => live && setTotal(n));
     return () => {
       live = false;
@@ -95,7 +96,7 @@ export function LogPage({ db, pack, send }: LogPageProps) {
     void lastErrorItem.getValue().then(setLastError);
     void readSettings().then(setSettings);
     void request(send, 'ui-bg:log-health', {})
-      .then((h) => setHealth('error' in h ? null : h))
+      .then((h) => setHealth(h.ok || 'expected' in h ? h : null))
       .catch(() => setHealth(null));
   }, [db, version]);
 

@@ -8,7 +8,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CaseLintDb } from '../lib/db/database';
 import { applyRetention, recordPage, review } from '../lib/db/repository';
 import { abortImport, beginImport, commitImport, importLog, stageRows } from '../lib/db/log-import';
-import { backupDue, logHealth, noteRowCount, readBackup, writeBackup, type StorageArea } from '../lib/db/auto-backup';
+import { acceptRowCount, backupDue, logHealth, noteRowsAdded, noteRowsDeleted, readBackup, writeBackup, type StorageArea } from '../lib/db/auto-backup';
 import { availableBytes, importNeeds, shortOfSpace } from '../lib/db/storage-space';
 import { BgToCs, Envelope, pageKey, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
 import { randomUuid } from '../lib/compat/uuid';
@@ -62,7 +62,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
         : session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)) } });
     try {
       const { dismissedRules, added } = await recordPage(database(), summary, Date.now(), newId);
-      if (added) await noteRowCount(database(), local(), Date.now());
+      if (added) await noteRowsAdded(database(), local(), added, Date.now());
       await show(dismissedRules);
       return { ok: true, dismissedRules };
     } catch (e) {
@@ -99,7 +99,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   async 'ui-bg:import-commit'(input) {
     try {
       const r = await commitImport(database(), input.stagingId, newId);
-      if (r.ok) await noteRowCount(database(), local(), Date.now());
+      if (r.ok) await noteRowsAdded(database(), local(), r.added, Date.now());
       return r;
     } catch (e) {
       await abortImport(database(), input.stagingId).catch(() => {});
@@ -120,7 +120,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   async 'ui-bg:restore-backup'(input) {
     try {
       const r = await importLog(database(), await readBackup(local(), input.id), newId);
-      if (r.ok) await noteRowCount(database(), local(), Date.now());
+      if (r.ok) await noteRowsAdded(database(), local(), r.added, Date.now());
       return r;
     } catch (e) {
       return failure(e);
@@ -128,7 +128,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   },
   async 'ui-bg:accept-log-count'() {
     try {
-      await noteRowCount(database(), local(), Date.now());
+      await acceptRowCount(database(), local(), Date.now());
       return { ok: true };
     } catch (e) {
       return failure(e);
@@ -148,7 +148,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   async 'ui-bg:retention'(input) {
     try {
       const deleted = await applyRetention(database(), input.days, Date.now());
-      await noteRowCount(database(), local(), Date.now());
+      if (deleted) await noteRowsDeleted(database(), local(), deleted, Date.now());
       return { ok: true, deleted };
     } catch (e) {
       return failure(e);
@@ -274,7 +274,7 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => {
       void readSettings()
         .then((s) => applyRetention(database(), s.retentionDays, Date.now()))
-        .then(() => noteRowCount(database(), local(), Date.now()))
+        .then((deleted) => (deleted ? noteRowsDeleted(database(), local(), deleted, Date.now()) : undefined))
         .catch(() => {});
       void scheduleReminders();
       resync();

@@ -114,8 +114,38 @@ export async function readExpectedRows(area: StorageArea): Promise<ExpectedRows 
   return r.success ? r.data : null;
 }
 
-/** After every write that adds or deletes rows: what the log holds now. */
-export async function noteRowCount(db: CaseLintDb, area: StorageArea, now: number): Promise<void> {
+/**
+ * The expected count follows every write that adds or deletes rows, by what that write did —
+ * never simply recounted from the log, which may be the one that lost rows (a recount on the next
+ * page report would accept the loss silently). Updates run one at a time.
+ */
+let updating: Promise<unknown> = Promise.resolve();
+function update(area: StorageArea, next: (expected: ExpectedRows | null) => Promise<number>, now: number): Promise<void> {
+  const run = updating.then(async () => area.set({ [EXPECTED_KEY]: { rows: await next(await readExpectedRows(area)), at: now } satisfies ExpectedRows }));
+  updating = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * After a page report, an import or a restore added `added` rows. A log that held what it should
+ * before gains them; a log short of rows (a loss) may be getting its own rows back: its expected
+ * count stays, so the alert goes only when all the rows are back. The first time, the log is counted.
+ */
+export function noteRowsAdded(db: CaseLintDb, area: StorageArea, added: number, now: number): Promise<void> {
+  return update(area, async (expected) => {
+    const count = await db.findings.count();
+    if (!expected) return count;
+    return count - added >= expected.rows ? expected.rows + added : Math.max(expected.rows, count);
+  }, now);
+}
+
+/** After a retention period deleted `deleted` rows. */
+export function noteRowsDeleted(db: CaseLintDb, area: StorageArea, deleted: number, now: number): Promise<void> {
+  return update(area, async (expected) => (expected ? Math.max(0, expected.rows - deleted) : db.findings.count()), now);
+}
+
+/** The user saw a loss and chose not to restore: what the log holds now is what it should hold. */
+export async function acceptRowCount(db: CaseLintDb, area: StorageArea, now: number): Promise<void> {
   await area.set({ [EXPECTED_KEY]: { rows: await db.findings.count(), at: now } satisfies ExpectedRows });
 }
 

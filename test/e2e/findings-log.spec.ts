@@ -129,7 +129,7 @@ test('export, import without duplicates, a rejected file, filters and sorting', 
 
   // Importing one's own export again adds nothing.
   await log.locator('input[type=file]').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await expect(log.locator('.banner.ok')).toHaveText(`导入完成：新增 0 条，更新 0 条，未变 ${before} 条。`);
+  await expect(log.locator('.banner.ok')).toHaveText(`“mine.json”导入完成：新增 0 条，更新 0 条，未变 ${before} 条。`);
   // Another reviewer's newer confirmation is taken.
   const theirs = structuredClone(file);
   Object.assign(theirs.findings[0], { status: 'confirmed', subjectiveLevel: '主观故意', reviewer: '王审核', updatedAt: Date.now() + 60_000 });
@@ -137,11 +137,11 @@ test('export, import without duplicates, a rejected file, filters and sorting', 
   const other = theirs.findings.find((f: { severity: string }, i: number) => i > 0 && f.severity === 'error');
   theirs.findings.push({ ...other, id: 'from-another-unit', key: `XZ2024-0999|${other.ruleId}|${other.fieldKey}|`, caseKey: 'XZ2024-0999', caseNumber: 'XZ2024-0999' });
   await log.locator('input[type=file]').setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
-  await expect(log.locator('.banner.ok')).toHaveText(`导入完成：新增 1 条，更新 1 条，未变 ${before - 1} 条。`);
+  await expect(log.locator('.banner.ok')).toHaveText(`“theirs.json”导入完成：新增 1 条，更新 1 条，未变 ${before - 1} 条。`);
   expect((await readLog(log)).length).toBe(before + 1);
   // A broken file is refused with the path of the problem, and nothing changes.
   await log.locator('input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'caselint.findings/v1', exportedAt: 1, findings: [{ id: 1 }] })) });
-  await expect(log.locator('.banner.error')).toContainText('文件格式不正确，未导入任何数据');
+  await expect(log.locator('.banner.error')).toContainText('“bad.json”格式不正确，未导入任何数据');
   await expect(log.locator('.banner.error li').first()).toContainText('findings[0]');
   await log.locator('input[type=file]').setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
   await expect(log.locator('.banner.error')).toContainText('不是有效的 JSON 文件');

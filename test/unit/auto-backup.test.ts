@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseLintDb } from '../../lib/db/database';
 import { recordPage } from '../../lib/db/repository';
 import { importLog } from '../../lib/db/log-import';
-import { backupDue, BACKUPS_KEPT, listBackups, logHealth, lossMessage, noteRowCount, readBackup, writeBackup, type StorageArea } from '../../lib/db/auto-backup';
+import { backupDue, BACKUPS_KEPT, listBackups, logHealth, lossMessage, noteRowsAdded, noteRowsDeleted, readBackup, writeBackup, type StorageArea } from '../../lib/db/auto-backup';
 import { availableBytes, shortOfSpace } from '../../lib/db/storage-space';
 
 /** storage.local as the browser gives it, in memory; `full` makes every write fail as on a full disk. */
@@ -34,8 +34,8 @@ const newId = () => `id-${++n}`;
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 20, 1, 0); // 2026-11-20 09:00 Beijing
 
-async function fill(count: number) {
-  for (let i = 0; i < count; i++) {
+async function fill(count: number, from = 0) {
+  for (let i = from; i < from + count; i++) {
     await recordPage(db, {
       visit: `v${i}`, url: `http://10.1.2.3/case/XS2026-${i}`, caseNumber: `XS2026-${1000 + i}`, caseKind: '刑事', unit: '城西派出所', officers: ['刘洋'],
       findings: [{ ruleId: 'detention-custody-24h', fieldKey: 'detention.custodyAt', severity: 'error', kind: 'violation', message: '送看守所时间晚于拘留时间27小时30分', basis: '《刑事诉讼法》第八十三条', category: 'detention' }],
@@ -99,19 +99,34 @@ describe('the expected row count', () => {
     await fill(5);
     const area = memoryArea();
     expect(await logHealth(db, area)).toMatchObject({ ok: true, rows: 5 }); // no count kept yet: a fresh install is fine
-    await noteRowCount(db, area, T0);
+    await noteRowsAdded(db, area, 5, T0); // the first time, the log is counted
     await writeBackup(db, area, T0);
     expect(await logHealth(db, area)).toMatchObject({ ok: true, rows: 5 });
     await db.findings.clear(); // what Chromium did to the damaged store
     const health = await logHealth(db, area);
     expect(health).toMatchObject({ ok: false, expected: 5, found: 0, backups: [{ rows: 5 }] });
     expect(!health.ok && lossMessage(health)).toBe('⚠ 数据可能已丢失：问题台账现仅有 0 条记录，而此前应有 5 条。常见原因是磁盘空间不足时浏览器丢弃了损坏的数据库。可从最近的自动备份恢复。');
+    // A page reporting a finding afterwards never accepts the loss; a retention deleting some lowers the count.
+    await fill(1);
+    await noteRowsAdded(db, area, 1, T0 + 1);
+    expect(await logHealth(db, area)).toMatchObject({ ok: false, expected: 5, found: 1 });
+    await noteRowsDeleted(db, area, 2, T0 + 2);
+    expect(await logHealth(db, area)).toMatchObject({ ok: false, expected: 3, found: 1 });
+  });
+
+  it('counts moved by writes at once are all kept (one update at a time)', async () => {
+    const area = memoryArea();
+    await noteRowsAdded(db, area, 0, T0);
+    await fill(20);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => noteRowsAdded(db, area, 1, T0 + i)));
+    await db.findings.limit(1).delete();
+    expect(await logHealth(db, area)).toMatchObject({ ok: false, expected: 20, found: 19 });
   });
 
   it('a log that cannot open at all is reported, not counted as empty', async () => {
     await fill(2);
     const area = memoryArea();
-    await noteRowCount(db, area, T0);
+    await noteRowsAdded(db, area, 2, T0);
     db.close();
     const health = await logHealth(db, area);
     expect(health).toMatchObject({ ok: false, expected: 2, found: null });
@@ -127,5 +142,26 @@ describe('free space before large writes', () => {
     expect(shortOfSpace('导入此文件', 3 * 2 ** 20, 2 * 2 ** 20)).toBe('存储空间不足：导入此文件约需 19 MB，本机可用约 2.0 MB。请清理磁盘后重试。');
     expect(shortOfSpace('导入此文件', 3 * 2 ** 20, 500 * 2 ** 20)).toBeNull();
     expect(shortOfSpace('导入此文件', 3 * 2 ** 20, null)).toBeNull();
+  });
+});
+
+describe('the expected count after a merge', () => {
+  it('a restore into a short log brings it back to what it was; the alert goes when every row is back', async () => {
+    const area = memoryArea();
+    await fill(4);
+    await noteRowsAdded(db, area, 4, T0);
+    const file = await (await import('../../lib/db/repository')).backup(db, T0);
+    await fill(1, 4); // another case page: 5 rows now
+    await noteRowsAdded(db, area, 1, T0);
+    await db.findings.clear(); // lost
+    const r = await importLog(db, JSON.parse(JSON.stringify(file)), newId, T0 + DAY);
+    expect(r).toMatchObject({ ok: true, added: 4 });
+    await noteRowsAdded(db, area, 4, T0 + DAY);
+    expect(await logHealth(db, area)).toMatchObject({ ok: false, expected: 5, found: 4 }); // one row is still missing
+    await fill(1, 4); // the page seen again: its row is back
+    await noteRowsAdded(db, area, 1, T0 + DAY);
+    expect(await logHealth(db, area)).toMatchObject({ ok: true, rows: 5 });
+    await noteRowsAdded(db, area, 0, T0 + DAY);
+    expect(await logHealth(db, area)).toMatchObject({ ok: true, rows: 5 });
   });
 });
