@@ -11,7 +11,7 @@ import { definitions } from './checks/walk';
 import { UnreadableField, type CheckDefinition, type CheckSpec, type FindingKind, type Outcome, type RowContext, type Severity } from './checks/types';
 import { conditionReads, evaluateCondition, type Condition } from './conditions';
 import { FIELDS, fieldGroup, fieldLabel, type FieldDef, type FieldGroup } from './fields';
-import { chineseNumber, interpolate, type Locale } from './format';
+import { chineseNumber, interpolate, isolate, type Locale } from './format';
 import type { Pack, Rule } from './pack';
 import { defaultCalendar, type HolidayCalendar } from './periods/calendar';
 import { addMonths, BEIJING_OFFSET_MINUTES, instantToWall, startOfDay, wallToInstant, yearOf } from './periods/time';
@@ -621,7 +621,7 @@ function failureFinding(scan: Scan, c: CompiledRule, out: FailOutcome, baseSever
 
 /** The finding for a value the rule needs but cannot read: never a guess. */
 function unreadableFinding(scan: Scan, c: CompiledRule, e: UnreadableField, at: FindingPlace): Finding {
-  const message = interpolate(MESSAGES.unreadable[scan.locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: e.raw });
+  const message = interpolate(MESSAGES.unreadable[scan.locale], { field: fieldLabel(e.fieldKey), fieldEn: e.fieldKey, raw: isolate(e.raw) });
   return findingOf(scan, c, at, e.fieldKey, 'warning', 'needs-review', message);
 }
 

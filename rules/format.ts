@@ -67,6 +67,18 @@ export function formatAmount(n: number, locale: Locale = 'zh-CN'): string {
   return locale === 'en' ? `${s} yuan` : `${s}元`;
 }
 
+/** Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…): they reorder what is around them. */
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * A value read from the page, made safe to show inside a message (#16.7): format characters are
+ * already stripped when it is read; one with right-to-left letters is isolated (U+2068 … U+2069)
+ * so it cannot scramble the message's own text around it. Plain values stay as they are.
+ */
+export function isolate(value: string): string {
+  return RIGHT_TO_LEFT.test(value) ? `\u2068${value}\u2069` : value;
+}
+
 /** A template split once into text and `{{name}}` parts (odd indexes are names). */
 const compiled = new Map<string, string[]>();
 function partsOf(template: string): string[] {

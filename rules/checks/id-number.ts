@@ -4,6 +4,7 @@
  */
 import { fieldLabel } from '../fields';
 import { formatDate, startOfDay } from '../periods/time';
+import { isolate } from '../format';
 import { FieldKeySchema } from '../schema-common';
 import { validateIdNumber } from '../values/id-number';
 import { z } from '../zod';
@@ -42,7 +43,7 @@ export default defineCheck<Params>({
   evaluate(ctx, p) {
     const value = ctx.text(p.field);
     if (!value) return PASS;
-    const base = { field: fieldLabel(p.field), fieldEn: p.field, value };
+    const base = { field: fieldLabel(p.field), fieldEn: p.field, value: isolate(value) };
     const result = validateIdNumber(value, startOfDay(ctx.now));
     if (!result.ok) {
       return { status: 'fail', messageId: result.problem, fieldKey: p.field, data: { ...base, expected: result.expectedCheck ?? '' } };

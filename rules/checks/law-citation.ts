@@ -2,6 +2,7 @@
 import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { normalizeText } from '../values/parse';
+import { isolate } from '../format';
 import { z } from '../zod';
 import { defineCheck, PASS } from './types';
 
@@ -26,7 +27,7 @@ export default defineCheck<Params>({
   reads: (p) => [p.field],
   evaluate(ctx, p) {
     const value = normalizeText(ctx.text(p.field) ?? '');
-    const data = { field: fieldLabel(p.field), fieldEn: p.field, value };
+    const data = { field: fieldLabel(p.field), fieldEn: p.field, value: isolate(value) };
     if (!value) return { status: 'fail', messageId: 'missing', fieldKey: p.field, data };
     if (!LAW.test(value)) return { status: 'fail', messageId: 'noLaw', fieldKey: p.field, data };
     if (!ARTICLE.test(value)) return { status: 'fail', messageId: 'noArticle', fieldKey: p.field, data };

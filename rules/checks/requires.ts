@@ -5,6 +5,7 @@
 import { fieldLabel } from '../fields';
 import { ConditionSchema, conditionReads } from '../conditions';
 import { FieldKeySchema } from '../schema-common';
+import { isolate } from '../format';
 import { z } from '../zod';
 import { defineCheck, PASS } from './types';
 
@@ -38,7 +39,7 @@ export default defineCheck<Params>({
       status: 'fail',
       messageId,
       fieldKey: p.field,
-      data: { field: fieldLabel(p.field), fieldEn: p.field, value: ctx.raw(p.field) ?? '未填写' },
+      data: { field: fieldLabel(p.field), fieldEn: p.field, value: isolate(ctx.raw(p.field) ?? '未填写') },
     };
   },
 });

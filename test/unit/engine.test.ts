@@ -65,6 +65,13 @@ describe('unreadable values (needs review)', () => {
     expect(f[0]!.message).toContain('通知家属时间“3月6日下午”无法识别');
     expect(r.fields['detention.familyNotifiedAt']).toBe('3月6日下午');
   });
+  it('a value with right-to-left letters is isolated in the message, so it cannot reorder the text around it (#16.7)', () => {
+    const r = run({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 שעה 14' });
+    const [f] = ids(r, 'detention-family-notice-24h');
+    expect(f!.message).toContain('通知家属时间“\u20682024-03-06 שעה 14\u2069”无法识别');
+    const id = run({ 'suspect.idNumber': '5101072008\u05d0' });
+    expect(id.findings.find((x) => x.fieldKey === 'suspect.idNumber')?.message).toContain('“\u20685101072008\u05d0\u2069”');
+  });
 });
 
 describe('repeated groups', () => {
