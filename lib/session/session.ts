@@ -9,6 +9,7 @@
  * - Structural changes (Vue re-renders, SPA navigation) re-read the page, batched, ignoring our
  *   own nodes.
  */
+import { touchesFields } from './mutations';
 import { compilePack, evaluate, rulesAffectedBy, type CompiledPack, type EngineOptions, type FieldSnapshot, type Finding, type ScanResult } from '../../rules/engine';
 import { fieldLabel } from '../../rules/fields';
 import { Overlay, type AnchoredFinding } from '../overlay/overlay';
@@ -274,13 +275,8 @@ export function attachSession(options: SessionOptions): Session {
       const observer = new win.MutationObserver((records) => {
         // A page that removes our warnings gets them back (they are drawn again, not re-read).
         if (records.some((r) => [...r.removedNodes].some((n) => (n as Element).hasAttribute?.(OWN_ATTR)))) requestRedraw();
-        // Our own nodes never trigger a re-read.
-        const foreign = records.some((r) => {
-          const t = r.target as Element;
-          const el = t.nodeType === 1 ? t : t.parentElement;
-          return !el?.closest?.(`[${OWN_ATTR}]`) && ![...r.addedNodes, ...r.removedNodes].every((n) => (n as Element).hasAttribute?.(OWN_ATTR));
-        });
-        if (foreign) scheduleFullScan();
+        // Our own nodes, a clock or a toast never trigger a re-read: only controls, labels and bound values.
+        if (touchesFields(records, (el) => byElement.has(el))) scheduleFullScan();
       });
       observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'value', 'checked', 'selected'] });
       observers.push(observer);
