@@ -11,7 +11,7 @@ import { allMatching, countLog, distinct, queryLog, type LogFilter, type LogQuer
 import { backup, exportFindings } from '../lib/db/repository';
 import { chunksOf, splitLogFile } from '../lib/db/log-import';
 import { BACKUPS_KEPT, lossMessage, type LogHealth } from '../lib/db/auto-backup';
-import { DISMISS_LABELS, DISMISS_REASONS, STATUS_LABELS, STATUSES, SUBJECTIVE_LEVELS, type FindingRow } from '../lib/db/rows';
+import { DISMISS_LABELS, DISMISS_REASONS, EVENT_LABELS, STATUS_LABELS, STATUSES, SUBJECTIVE_LEVELS, type FindingEvent, type FindingRow } from '../lib/db/rows';
 import { request } from '../lib/messaging/protocol';
 import { lastErrorItem, type Settings } from '../lib/settings/settings';
 import { readSettings, updateSettings } from '../lib/config/store';
@@ -60,7 +60,8 @@ export function LogPage({ db, pack, send }: LogPageProps) {
   const [lastError, setLastError] = useState<{ message: string; at: number } | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [level, setLevel] = useState<string>('');
-  const [reason, setReason] = useState<(typeof DISMISS_REASONS)[number]>('false-positive');
+  /** No default: a dismissal says why, chosen each time. */
+  const [reason, setReason] = useState<(typeof DISMISS_REASONS)[number] | ''>('');
   const [note, setNote] = useState('');
   const [version, setVersion] = useState(0);
   /** A long import's progress: rows checked and staged of all, then the merge. */
@@ -116,12 +117,13 @@ export function LogPage({ db, pack, send }: LogPageProps) {
   const act = useCallback(
     async (action: 'confirm' | 'dismiss' | 'reopen', ids: string[]) => {
       if (!ids.length) return setMessage({ kind: 'error', text: '请先勾选要处理的问题。' });
+      if (action === 'dismiss' && !reason) return setMessage({ kind: 'error', text: '请先选择排除原因。' });
       const input =
         action === 'confirm'
           ? { action, ids, subjectiveLevel: (level || null) as (typeof SUBJECTIVE_LEVELS)[number] | null, note: note || null }
           : action === 'dismiss'
-            ? { action, ids, reason, note: note || null }
-            : { action, ids };
+            ? { action, ids, reason: reason as (typeof DISMISS_REASONS)[number], note: note || null }
+            : { action, ids, note: note || null };
       let r;
       try {
         r = await request(send, 'ui-bg:review', input);
@@ -132,6 +134,10 @@ export function LogPage({ db, pack, send }: LogPageProps) {
       if (r.ok) {
         setMessage({ kind: 'ok', text: `已处理 ${r.updated} 条。` });
         setSelected(new Set());
+        // Each action takes only what was chosen for it: nothing carries over to the next.
+        setLevel('');
+        setReason('');
+        setNote('');
         setVersion((v) => v + 1);
       } else setMessage({ kind: 'error', text: r.error });
     },
@@ -381,6 +387,7 @@ export function LogPage({ db, pack, send }: LogPageProps) {
           <label>
             排除原因{' '}
             <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as typeof reason)} aria-label="排除原因">
+              <option value="">（请选择）</option>
               {DISMISS_REASONS.map((r) => (
                 <option key={r} value={r}>
                   {DISMISS_LABELS[r]}
@@ -473,6 +480,20 @@ export function LogPage({ db, pack, send }: LogPageProps) {
                   {r.subjectiveLevel ? ` · ${r.subjectiveLevel}` : ''}
                   {r.dismissReason ? ` · ${DISMISS_LABELS[r.dismissReason]}` : ''}
                   {r.note ? <div class="muted">{r.note}</div> : null}
+                  {settings?.role === 'reviewer' ? (
+                    <div class="row-actions">
+                      <button type="button" aria-label={`确认 ${r.caseNumber} ${rules.get(r.ruleId)?.title['zh-CN'] ?? r.ruleId}`} onClick={() => void act('confirm', [r.id])}>
+                        确认
+                      </button>
+                      <button type="button" aria-label={`排除 ${r.caseNumber} ${rules.get(r.ruleId)?.title['zh-CN'] ?? r.ruleId}`} onClick={() => void act('dismiss', [r.id])}>
+                        排除
+                      </button>
+                      <button type="button" aria-label={`重新打开 ${r.caseNumber} ${rules.get(r.ruleId)?.title['zh-CN'] ?? r.ruleId}`} onClick={() => void act('reopen', [r.id])}>
+                        重开
+                      </button>
+                    </div>
+                  ) : null}
+                  <History events={r.history} />
                 </td>
               </tr>
             );
@@ -564,6 +585,27 @@ function SettingsForm({ value, onSave }: { value: Settings; onSave: (s: Settings
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** A finding's history in the row: who did what, when, with what note. */
+function History({ events }: { events: readonly FindingEvent[] }) {
+  if (!events.length) return null;
+  return (
+    <details class="history">
+      <summary>历史（{events.length}）</summary>
+      <ol>
+        {events.map((e) => (
+          <li key={`${e.event}${e.at}${e.reviewer ?? ''}`} data-event={e.event}>
+            <span class="num">{beijingTime(e.at)}</span> {EVENT_LABELS[e.event]}
+            {e.reviewer ? ` · ${e.reviewer}${e.reviewerUnit ? `（${e.reviewerUnit}）` : ''}` : ''}
+            {e.subjectiveLevel ? ` · ${e.subjectiveLevel}` : ''}
+            {e.dismissReason ? ` · ${DISMISS_LABELS[e.dismissReason]}` : ''}
+            {e.note ? ` · 备注：${e.note}` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
 

@@ -4,7 +4,8 @@
  * (an upgrade added to a version users already have would never run).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Dismissal, FindingRow, PageCheck } from './rows';
+import { findingKey, historyFromFields, type Dismissal, type FindingRow, type PageCheck } from './rows';
+import { documentOf } from './documents';
 
 /** A chunk of an import being received (lib/db/log-import.ts): kept apart until the one merge. */
 export interface ImportStaging {
@@ -73,7 +74,34 @@ export class CaseLintDb extends Dexie {
       pageChecks: '++id, &visit, caseKey, unit, at',
       importStaging: '++seq, stagingId, createdAt',
     });
+    // v5: the document of the case that showed a finding is part of what the finding is (#15.1),
+    // and each finding keeps its history. Every row is kept: its document is told from its page
+    // address, its history from its review fields.
+    this.version(5)
+      .stores({
+        findings:
+          'id, &key, caseKey, ruleId, category, severity, status, unit, firstSeen, lastSeen, updatedAt, reviewedAt, fixedAt, *officers, [status+lastSeen]',
+        dismissals: '[caseKey+ruleId], caseKey',
+        pageChecks: '++id, &visit, caseKey, unit, at',
+        importStaging: '++seq, stagingId, createdAt',
+      })
+      .upgrade(async (tx) => {
+        const table = tx.table('findings');
+        const rows = (await table.toArray()) as FindingRow[];
+        // Keys stay unique whatever the old rows hold: a key already taken keeps the row's old key.
+        const taken = new Set(rows.map((r) => r.key));
+        for (const row of rows) {
+          row.document ??= documentOf(row.pageUrl, row.caseNumber || null);
+          if (!Array.isArray(row.history)) row.history = historyFromFields(row);
+          const key = findingKey(row.caseKey, row.document, row.ruleId, row.fieldKey, row.row);
+          if (!taken.has(key)) {
+            taken.add(key);
+            row.key = key;
+          }
+        }
+        await table.bulkPut(rows);
+      });
   }
 }
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;

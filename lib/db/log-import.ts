@@ -5,7 +5,8 @@
  * A 100,000-row backup (≈ 150 MB) never travels as one message (Chromium's limit is 64 MiB).
  */
 import type { CaseLintDb, ImportStaging } from './database';
-import { DismissalSchema, FindingRowSchema, PageCheckSchema, findingKey, type Dismissal, type FindingRow, type PageCheck } from './rows';
+import { documentOf } from './documents';
+import { DismissalSchema, FindingRowSchema, PageCheckSchema, findingKey, historyFromFields, withEvents, type Dismissal, type FindingRow, type PageCheck } from './rows';
 import { z } from '../../rules/zod';
 import { formatPath } from '../../rules/pack';
 
@@ -98,7 +99,10 @@ export function checkRows(format: LogFileHeader['format'], part: LogPart, offset
     errors.push(...timeErrors(part, offset + i, row, now));
     if (part === 'findings') {
       const { officer: _officer, ...finding } = row as FindingRow & { officer?: string };
-      out.push({ ...finding, key: findingKey(finding.caseKey, finding.ruleId, finding.fieldKey, finding.row) });
+      // Files written before documents and histories were kept: both told from the row's own fields.
+      const document = finding.document || documentOf(finding.pageUrl, finding.caseNumber || null);
+      const history = finding.history.length ? finding.history : historyFromFields(finding);
+      out.push({ ...finding, document, history, key: findingKey(finding.caseKey, document, finding.ruleId, finding.fieldKey, finding.row) });
     } else out.push(row as StagedRow);
   }
   return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, rows: out };
@@ -176,7 +180,13 @@ async function mergeFindings(db: CaseLintDb, rows: FindingRow[], counts: { added
       counts.added++;
       continue;
     }
-    const next: FindingRow = { ...old, firstSeen: Math.min(old.firstSeen, row.firstSeen), lastSeen: Math.max(old.lastSeen, row.lastSeen), timesSeen: Math.max(old.timesSeen, row.timesSeen) };
+    const next: FindingRow = {
+      ...old,
+      firstSeen: Math.min(old.firstSeen, row.firstSeen),
+      lastSeen: Math.max(old.lastSeen, row.lastSeen),
+      timesSeen: Math.max(old.timesSeen, row.timesSeen),
+      history: withEvents(old.history, ...row.history),
+    };
     const newer = row.updatedAt > old.updatedAt;
     if (newer) {
       for (const f of REVIEW_FIELDS) (next as Record<string, unknown>)[f] = row[f];

@@ -4,7 +4,8 @@
  * transaction per report, so several tabs or frames reporting at once never make duplicates.
  */
 import type { CaseLintDb } from './database';
-import { findingKey, type Dismissal, type FindingRow, type PageCheck, type Review } from './rows';
+import { documentOf } from './documents';
+import { event, findingKey, withEvents, type Dismissal, type FindingRow, type PageCheck, type Review } from './rows';
 export { ReviewSchema, type Review } from './rows';
 import { BACKUP_FORMAT, FINDINGS_FORMAT } from './log-import';
 export { importLog, type ImportResult } from './log-import';
@@ -51,14 +52,19 @@ export function caseKeyOf(caseNumber: string | null, url: string): string {
 
 export async function recordPage(db: CaseLintDb, report: PageReport, now: number, newId: () => string): Promise<{ dismissedRules: string[]; added: number }> {
   const caseKey = caseKeyOf(report.caseNumber, report.url);
+  const document = documentOf(report.url, report.caseNumber);
   return db.transaction('rw', db.findings, db.dismissals, db.pageChecks, async () => {
     const dismissals = new Map((await db.dismissals.where('caseKey').equals(caseKey).toArray()).map((d) => [d.ruleId, d]));
     const existing = new Map((await db.findings.where('caseKey').equals(caseKey).toArray()).map((r) => [r.key, r]));
     const seen = new Set<string>();
     let added = 0;
+    // This visit reported before (a keystroke, another report of the same load): not a new sighting
+    // of what was seen since it began — also when tabs of the same page report in turns.
+    const prior = await db.pageChecks.where('visit').equals(report.visit).first();
+    const seenThisVisit = (row: FindingRow) => row.lastVisit === report.visit || (!!prior && row.lastSeen >= prior.at);
     const checked = new Set([...report.passed, ...report.findings.map((f) => f.ruleId)]);
     for (const f of report.findings) {
-      const key = findingKey(caseKey, f.ruleId, f.fieldKey, f.row);
+      const key = findingKey(caseKey, document, f.ruleId, f.fieldKey, f.row);
       if (seen.has(key)) continue;
       seen.add(key);
       const dismissal = dismissals.get(f.ruleId);
@@ -76,17 +82,19 @@ export async function recordPage(db: CaseLintDb, report: PageReport, now: number
           officers: report.officers.length ? report.officers : old.officers,
           caseKind: report.caseKind ?? old.caseKind,
           lastSeen: now,
-          timesSeen: old.lastVisit === report.visit ? old.timesSeen : old.timesSeen + 1,
+          timesSeen: seenThisVisit(old) ? old.timesSeen : old.timesSeen + 1,
           lastVisit: report.visit,
         };
         if (old.status === 'fixed') {
           // The problem came back.
           next.status = 'open';
           next.fixedAt = null;
+          next.history = withEvents(old.history, event({ event: 'reappeared', at: now }));
         }
         if (dismissal && next.status !== 'dismissed') {
           next.status = 'dismissed';
           next.dismissReason = dismissal.reason;
+          next.history = withEvents(next.history, event({ event: 'dismissed', at: now, reviewer: dismissal.reviewer, dismissReason: dismissal.reason, note: dismissal.note }));
         }
         if (next.status !== old.status || old.lastVisit !== report.visit || next.message !== old.message) next.updatedAt = now;
         await db.findings.put(next);
@@ -97,6 +105,7 @@ export async function recordPage(db: CaseLintDb, report: PageReport, now: number
           key,
           caseNumber: report.caseNumber ?? '',
           caseKey,
+          document,
           caseKind: report.caseKind,
           unit: report.unit,
           officers: report.officers,
@@ -122,16 +131,21 @@ export async function recordPage(db: CaseLintDb, report: PageReport, now: number
           note: null,
           updatedAt: now,
           reviewedAt: null,
+          history: [
+            event({ event: 'first-seen', at: now }),
+            ...(dismissal ? [event({ event: 'dismissed', at: now, reviewer: dismissal.reviewer, dismissReason: dismissal.reason, note: dismissal.note })] : []),
+          ],
         });
       }
     }
-    // Findings of rules checked on this page that are no longer there were fixed: marked, never deleted.
+    // Findings of this document, of rules checked on it, that are no longer there were fixed: marked,
+    // never deleted. Another document of the case, or a rule not applicable here, never fixes them.
     for (const [key, row] of existing) {
-      if (seen.has(key) || !checked.has(row.ruleId) || row.fixedAt !== null) continue;
-      if (row.status === 'open') await db.findings.update(row.id, { status: 'fixed', fixedAt: now, updatedAt: now });
-      else if (row.status === 'confirmed') await db.findings.update(row.id, { fixedAt: now, updatedAt: now });
+      if (seen.has(key) || row.document !== document || !checked.has(row.ruleId) || row.fixedAt !== null) continue;
+      if (row.status !== 'open' && row.status !== 'confirmed') continue;
+      const history = withEvents(row.history, event({ event: 'fixed', at: now }));
+      await db.findings.update(row.id, { ...(row.status === 'open' ? { status: 'fixed' as const } : {}), fixedAt: now, updatedAt: now, history });
     }
-    const prior = await db.pageChecks.where('visit').equals(report.visit).first();
     await db.pageChecks.put({
       ...(prior?.id !== undefined ? { id: prior.id } : {}),
       visit: report.visit,
@@ -149,10 +163,15 @@ export async function recordPage(db: CaseLintDb, report: PageReport, now: number
 }
 
 
-/** Confirm, dismiss (remembered for that case and rule) or reopen findings. */
+/**
+ * Confirm, dismiss (remembered for that case and rule) or reopen findings. Each action is an event
+ * of its own: it records only what was chosen for it (level, reason, note), who and when — nothing
+ * carried over from the finding's earlier review.
+ */
 export async function review(db: CaseLintDb, r: Review, reviewer: Reviewer, now: number): Promise<number> {
   return db.transaction('rw', db.findings, db.dismissals, async () => {
     const rows = (await db.findings.bulkGet(r.ids)).filter((x): x is FindingRow => !!x);
+    const who = { reviewer: reviewer.name, reviewerUnit: reviewer.unit };
     for (const row of rows) {
       if (r.action === 'confirm') {
         await db.findings.update(row.id, {
@@ -160,10 +179,10 @@ export async function review(db: CaseLintDb, r: Review, reviewer: Reviewer, now:
           subjectiveLevel: r.subjectiveLevel,
           note: r.note,
           dismissReason: null,
-          reviewer: reviewer.name,
-          reviewerUnit: reviewer.unit,
+          ...who,
           updatedAt: now,
           reviewedAt: now,
+          history: withEvents(row.history, event({ event: 'confirmed', at: now, ...who, subjectiveLevel: r.subjectiveLevel, note: r.note })),
         });
         await db.dismissals.delete([row.caseKey, row.ruleId]);
       } else if (r.action === 'dismiss') {
@@ -172,20 +191,33 @@ export async function review(db: CaseLintDb, r: Review, reviewer: Reviewer, now:
           dismissReason: r.reason,
           note: r.note,
           subjectiveLevel: null,
-          reviewer: reviewer.name,
-          reviewerUnit: reviewer.unit,
+          ...who,
           updatedAt: now,
           reviewedAt: now,
+          history: withEvents(row.history, event({ event: 'dismissed', at: now, ...who, dismissReason: r.reason, note: r.note })),
         });
         await db.dismissals.put({ caseKey: row.caseKey, ruleId: row.ruleId, reason: r.reason, note: r.note, reviewer: reviewer.name, at: now });
       } else {
-        await db.findings.update(row.id, { status: 'open', dismissReason: null, subjectiveLevel: null, fixedAt: null, reviewer: reviewer.name, reviewerUnit: reviewer.unit, updatedAt: now, reviewedAt: now });
+        const note = r.note ?? null;
+        await db.findings.update(row.id, {
+          status: 'open',
+          dismissReason: null,
+          subjectiveLevel: null,
+          fixedAt: null,
+          note,
+          ...who,
+          updatedAt: now,
+          reviewedAt: now,
+          history: withEvents(row.history, event({ event: 'reopened', at: now, ...who, note })),
+        });
         await db.dismissals.delete([row.caseKey, row.ruleId]);
       }
     }
     return rows.length;
   });
 }
+
+export { FINDINGS_FORMAT, BACKUP_FORMAT };
 
 /** contracts.md §5: one row per finding; `officer` is the officers joined for people who read the file. */
 export function exportRow(row: FindingRow): FindingRow & { officer: string } {

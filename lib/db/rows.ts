@@ -17,6 +17,29 @@ export const DISMISS_LABELS: Record<(typeof DISMISS_REASONS)[number], string> = 
 
 const text = (max: number) => z.string().max(max);
 
+/** What happened to a finding, in order (#15.2): each event carries only its own inputs. */
+export const FINDING_EVENTS = ['first-seen', 'confirmed', 'dismissed', 'reopened', 'fixed', 'reappeared'] as const;
+export const EVENT_LABELS: Record<(typeof FINDING_EVENTS)[number], string> = {
+  'first-seen': '首次发现',
+  confirmed: '确认',
+  dismissed: '排除',
+  reopened: '重新打开',
+  fixed: '已整改',
+  reappeared: '问题复现',
+};
+export const FindingEventSchema = z.strictObject({
+  event: z.enum(FINDING_EVENTS),
+  at: z.number(),
+  reviewer: text(100).nullable().default(null),
+  reviewerUnit: text(200).nullable().default(null),
+  subjectiveLevel: z.enum(SUBJECTIVE_LEVELS).nullable().default(null),
+  dismissReason: z.enum(DISMISS_REASONS).nullable().default(null),
+  note: text(2000).nullable().default(null),
+});
+export type FindingEvent = z.infer<typeof FindingEventSchema>;
+/** Events kept per finding: the first sighting and the latest ones. */
+export const MAX_EVENTS = 200;
+
 export const FindingRowSchema = z.strictObject({
   id: text(64),
   /** Dedup key: caseKey | ruleId | fieldKey | row. */
@@ -24,6 +47,8 @@ export const FindingRowSchema = z.strictObject({
   caseNumber: text(200),
   /** The case number, or the page address when the page shows none. */
   caseKey: text(400),
+  /** Which document of the case showed it (lib/db/documents.ts); '' in files written before it was kept. */
+  document: text(600).default(''),
   caseKind: text(20).nullable(),
   unit: text(200).nullable(),
   officers: z.array(text(100)).max(50),
@@ -51,6 +76,8 @@ export const FindingRowSchema = z.strictObject({
   updatedAt: z.number(),
   /** When a reviewer last confirmed, dismissed or reopened it (reports count reviews by this). */
   reviewedAt: z.number().nullable().default(null),
+  /** The finding's history: first seen, reviews (who, when, with what), fixed, back again. */
+  history: z.array(FindingEventSchema).max(MAX_EVENTS).default([]),
 });
 export type FindingRow = z.infer<typeof FindingRowSchema>;
 
@@ -79,8 +106,43 @@ export const PageCheckSchema = z.strictObject({
 });
 export type PageCheck = z.infer<typeof PageCheckSchema>;
 
-export const findingKey = (caseKey: string, ruleId: string, fieldKey: string, row: number | null | undefined) =>
-  `${caseKey}|${ruleId}|${fieldKey}|${row ?? ''}`;
+/** One finding: a case's document, a rule, a field and a row. */
+export const findingKey = (caseKey: string, document: string, ruleId: string, fieldKey: string, row: number | null | undefined) =>
+  `${caseKey}|${document}|${ruleId}|${fieldKey}|${row ?? ''}`;
+
+export const event = (e: Pick<FindingEvent, 'event' | 'at'> & Partial<FindingEvent>): FindingEvent => ({
+  reviewer: null,
+  reviewerUnit: null,
+  subjectiveLevel: null,
+  dismissReason: null,
+  note: null,
+  ...e,
+});
+
+/** Adds events to a history, each once, in time order, the first sighting and the newest kept. */
+export function withEvents(history: readonly FindingEvent[], ...added: FindingEvent[]): FindingEvent[] {
+  const seen = new Set<string>();
+  const all = [...history, ...added]
+    .filter((e) => {
+      const id = `${e.event}|${e.at}|${e.reviewer ?? ''}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    })
+    .sort((a, b) => a.at - b.at);
+  return all.length > MAX_EVENTS ? [all[0]!, ...all.slice(all.length - MAX_EVENTS + 1)] : all;
+}
+
+/** The history a row written before histories were kept can be told from its own fields. */
+export function historyFromFields(row: Pick<FindingRow, 'firstSeen' | 'status' | 'reviewedAt' | 'reviewer' | 'reviewerUnit' | 'subjectiveLevel' | 'dismissReason' | 'note' | 'fixedAt'>): FindingEvent[] {
+  const out = [event({ event: 'first-seen', at: row.firstSeen })];
+  if (row.reviewedAt !== null) {
+    const kind = row.status === 'confirmed' ? 'confirmed' : row.status === 'dismissed' ? 'dismissed' : 'reopened';
+    out.push(event({ event: kind, at: row.reviewedAt, reviewer: row.reviewer, reviewerUnit: row.reviewerUnit, subjectiveLevel: row.subjectiveLevel, dismissReason: row.dismissReason, note: row.note }));
+  }
+  if (row.fixedAt !== null) out.push(event({ event: 'fixed', at: row.fixedAt }));
+  return withEvents([], ...out);
+}
 
 /** A reviewer's decision on findings (confirm with the subjective level, dismiss with a reason, reopen). */
 export const ReviewSchema = z.discriminatedUnion('action', [
@@ -96,6 +158,6 @@ export const ReviewSchema = z.discriminatedUnion('action', [
     reason: z.enum(['false-positive', 'not-applicable', 'accepted-exception']),
     note: z.string().max(2000).nullable(),
   }),
-  z.strictObject({ action: z.literal('reopen'), ids: z.array(z.string().max(64)).min(1).max(100_000) }),
+  z.strictObject({ action: z.literal('reopen'), ids: z.array(z.string().max(64)).min(1).max(100_000), note: z.string().max(2000).nullable().optional() }),
 ]);
 export type Review = z.infer<typeof ReviewSchema>;

@@ -24,9 +24,11 @@ function row(i: number, now: number): FindingRow {
   const t = now - (i % 365) * 86_400_000 - (i % 1000) * 1000;
   return {
     id: `bench-${i}`,
-    key: `${caseNumber}|${ruleId}|f|${i % 4}`,
+    key: `${caseNumber}|/case/{案号}/detention|${ruleId}|f|${i % 4}`,
     caseNumber,
     caseKey: caseNumber,
+    document: '/case/{案号}/detention',
+    history: [{ event: 'first-seen', at: t, reviewer: null, reviewerUnit: null, subjectiveLevel: null, dismissReason: null, note: null }],
     caseKind: i % 3 ? '刑事' : '行政',
     unit: UNITS[i % UNITS.length]!,
     officers: [`民警${i % 300}`, `民警${(i + 7) % 300}`],

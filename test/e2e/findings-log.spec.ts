@@ -4,9 +4,11 @@ import { expectedFindings } from './expected';
 import { expect, test } from './fixtures';
 import { openLogPage, readLog, readStore, waitForLog } from './log-helpers';
 import { waitForMarkers } from './markers';
+import { setStorage, settingsFor } from '../browser';
 
-const key = (f: { caseNumber?: string; ruleId: string; fieldKey: string; row?: number | null }, caseId?: string) =>
-  `${caseId ?? f.caseNumber}|${f.ruleId}|${f.fieldKey}|${f.row ?? ''}`;
+/** A finding's key: the case, its document (the demo's page), rule, field and row. */
+const key = (f: { ruleId: string; fieldKey: string; row?: number | null }, caseId: string, page: string) =>
+  `${caseId}|/case/{案号}/${page}|${f.ruleId}|${f.fieldKey}|${f.row ?? ''}`;
 
 test('tabs at once, the worker stopped again and again: every finding is logged exactly once', async ({ freshContext: extContext, demo }) => {
   const log = await openLogPage(extContext);
@@ -22,7 +24,7 @@ test('tabs at once, the worker stopped again and again: every finding is logged 
     ['XS2024-0302', 'detention'], // the same page in a second tab
     ['XS2024-0305', 'detention'],
   ];
-  const expected = new Set(pages.flatMap(([c, p]) => expectedFindings(c, p).map((f) => key(f, c))));
+  const expected = new Set(pages.flatMap(([c, p]) => expectedFindings(c, p).map((f) => key(f, c, p))));
   let stopping = true;
   const stopper = (async () => {
     while (stopping) {
@@ -70,7 +72,7 @@ test('the reviewer confirms, dismisses (per case only) and reopens; a fixed find
   await idRow.locator('input[type=checkbox]').check();
   await log.getByLabel('排除原因').selectOption({ label: '依法例外' });
   await log.getByLabel('备注').fill('外籍人员，证件号码按护照登记');
-  await log.getByRole('button', { name: '排除' }).click();
+  await log.getByRole('button', { name: '排除', exact: true }).click();
   await expect(log.locator('.banner.ok')).toHaveText('已处理 1 条。');
   await expect(idRow).toHaveAttribute('data-status', 'dismissed');
 
@@ -103,7 +105,7 @@ test('the reviewer confirms, dismisses (per case only) and reopens; a fixed find
   await log.locator('input[type=search]').fill('XS2024-0302');
   await expect(log.locator('tbody tr')).toHaveCount(4);
   await log.locator('tbody tr', { hasText: '公民身份号码应真实准确' }).locator('input[type=checkbox]').check();
-  await log.getByRole('button', { name: '重新打开' }).click();
+  await log.getByRole('button', { name: '重新打开', exact: true }).click();
   await expect(log.locator('tbody tr', { hasText: '公民身份号码应真实准确' })).toHaveAttribute('data-status', 'open');
   await detention.reload();
   await expect(detention.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(1);
@@ -222,4 +224,66 @@ test('a failed review or import says so in Chinese and offers to retry; nothing 
   await log.locator('input[type=file]').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(`{"format":"caselint.findings/v1","exportedAt":1,"findings":${deep}}`) });
   await expect(log.locator('.banner.error')).toContainText('“deep.json”导入未完成：数据过大或嵌套过深，无法交给后台处理。未导入任何数据。');
   await expect(log.locator('.banner.error').getByRole('button', { name: '重试' })).toHaveCount(1);
+});
+
+test('a finding belongs to its document: the bail form of the same case never marks the detention form fixed (#15.1)', async ({ freshContext: ctx, demo }) => {
+  const detention = await ctx.newPage();
+  await detention.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await expect(detention.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(1);
+  const log = await openLogPage(ctx);
+  const idRow = async () => (await readLog(log)).filter((r) => r.ruleId === 'id-number-valid' && r.caseNumber === 'XS2024-0302');
+  await expect.poll(async () => (await idRow()).map((r) => r.status)).toEqual(['open']);
+  // The bail form of the same case shows a valid ID number: the rule passes there.
+  const bail = await ctx.newPage();
+  await bail.goto(`${demo.url}/case/XS2024-0302/bail`);
+  await waitForMarkers(bail, 1);
+  await expect.poll(async () => (await readStore<{ url: string }>(log, 'pageChecks')).some((p) => p.url.endsWith('/bail'))).toBe(true);
+  expect((await idRow()).map((r) => r.status)).toEqual(['open']);
+  // Corrected on the detention form itself: now it is fixed.
+  await detention.locator('#f-suspect-idNumber').fill('320102198503120012');
+  await expect(detention.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(0);
+  await expect.poll(async () => (await idRow()).map((r) => r.status), { timeout: 10_000 }).toEqual(['fixed']);
+});
+
+test('each review records only its own inputs, with the reviewer and time, and the row shows its history (#15.2)', async ({ freshContext: ctx, demo }) => {
+  await setStorage(ctx, { settings: { ...settingsFor('reviewer'), reviewerName: '李审核', reviewerUnit: '法制大队' } });
+  const page = await ctx.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await waitForMarkers(page, 4);
+  const log = await openLogPage(ctx);
+  await waitForLog(log, 4);
+  await log.reload();
+  const famRow = log.locator('tbody tr', { hasText: '拘留后二十四小时内通知家属' });
+  const custodyRow = log.locator('tbody tr', { hasText: '二十四小时内送看守所' });
+  // Confirm one with a level and a note.
+  await famRow.locator('input[type=checkbox]').check();
+  await log.getByLabel('主观方面').selectOption('疏忽大意');
+  await log.getByLabel('备注').fill('已约谈');
+  await log.getByRole('button', { name: '确认问题' }).click();
+  await expect(famRow).toHaveAttribute('data-status', 'confirmed');
+  // The inputs are cleared; 排除 asks for its reason (there is no default).
+  await expect(log.getByLabel('备注')).toHaveValue('');
+  await expect(log.getByLabel('排除原因')).toHaveValue('');
+  await custodyRow.locator('input[type=checkbox]').check();
+  await log.getByRole('button', { name: '排除', exact: true }).click();
+  await expect(log.locator('.banner.error')).toHaveText('请先选择排除原因。');
+  await log.getByLabel('排除原因').selectOption({ label: '误报' });
+  await log.getByRole('button', { name: '排除', exact: true }).click();
+  await expect(custodyRow).toHaveAttribute('data-status', 'dismissed');
+  // Reopen the confirmed one from its own row.
+  await famRow.getByRole('button', { name: /^重新打开 / }).click();
+  await expect(famRow).toHaveAttribute('data-status', 'open');
+  const rows = await readLog(log);
+  const custody = rows.find((r) => r.ruleId === 'detention-custody-24h') as unknown as { note: string | null; dismissReason: string };
+  expect(custody).toMatchObject({ note: null, dismissReason: 'false-positive' });
+  const fam = rows.find((r) => r.ruleId === 'detention-family-notice-24h') as unknown as { note: string | null; subjectiveLevel: string | null };
+  expect(fam).toMatchObject({ note: null, subjectiveLevel: null });
+  // The history, in the row.
+  await famRow.locator('details.history summary').click();
+  const events = famRow.locator('details.history li');
+  await expect(events).toHaveCount(3);
+  await expect(events.nth(0)).toContainText('首次发现');
+  await expect(events.nth(1)).toContainText('确认 · 李审核（法制大队） · 疏忽大意 · 备注：已约谈');
+  await expect(events.nth(2)).toContainText('重新打开 · 李审核（法制大队）');
+  await expect(events.nth(2)).not.toContainText('已约谈');
 });

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseLintDb, SCHEMA_VERSION } from '../../lib/db/database';
 import { applyRetention, backup, caseKeyOf, exportFindings, importLog, recordPage, review, type PageReport } from '../../lib/db/repository';
+import type { FindingRow } from '../../lib/db/rows';
 
 let db: CaseLintDb;
 let n = 0;
@@ -56,7 +57,7 @@ describe('recording pages', () => {
   it('several tabs reporting at once never make duplicates', async () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => recordPage(db, report({ visit: `tab-${i}` }), T0 + i, newId)));
     expect(await db.findings.count()).toBe(2);
-    expect((await db.findings.get({ key: 'XS2024-0302|detention-custody-24h|detention.custodyAt|' }))!.timesSeen).toBe(12);
+    expect((await db.findings.get({ key: 'XS2024-0302|/case/{案号}/detention|detention-custody-24h|detention.custodyAt|' }))!.timesSeen).toBe(12);
   });
 
   it('a finding that disappears after a fix is marked fixed with the time, not deleted; it reopens if it comes back', async () => {
@@ -260,5 +261,103 @@ describe('upgrades from every earlier schema version', () => {
     expect((await current.findings.get('v2-2'))!.reviewedAt).toBeNull();
     current.close();
     await Dexie.delete(name);
+  });
+});
+
+describe('documents of a case and the review history (#15.1, #15.2)', () => {
+  const detention = report();
+  const bail = report({ visit: 'b1', url: 'http://10.1.2.3:8080/case/XS2024-0302/bail', findings: [], passed: ['detention-custody-24h', 'detention-family-notice-24h'] });
+
+  it('another document of the case where the rule passes never marks the finding fixed; the same document does', async () => {
+    await recordPage(db, detention, T0, newId);
+    await recordPage(db, bail, T0 + 60_000, newId);
+    expect((await db.findings.toArray()).map((r) => r.status)).toEqual(['open', 'open']);
+    await recordPage(db, report({ visit: 'v2', findings: [familyLate], passed: ['detention-custody-24h'] }), T0 + 120_000, newId);
+    const custody = (await db.findings.where('ruleId').equals('detention-custody-24h').first())!;
+    expect(custody).toMatchObject({ status: 'fixed', fixedAt: T0 + 120_000, document: '/case/{案号}/detention' });
+    expect(custody.history.map((e) => e.event)).toEqual(['first-seen', 'fixed']);
+  });
+
+  it('a rule not applicable on the page never marks its finding fixed', async () => {
+    await recordPage(db, detention, T0, newId);
+    await recordPage(db, report({ visit: 'v2', findings: [], passed: [] }), T0 + 1000, newId);
+    expect((await db.findings.toArray()).every((r) => r.status === 'open')).toBe(true);
+  });
+
+  it('each review is an event with only its own inputs; a later action carries nothing over', async () => {
+    await recordPage(db, detention, T0, newId);
+    const [a, b] = await db.findings.orderBy('ruleId').toArray();
+    const li = { name: '李审核', unit: '法制大队' };
+    await review(db, { action: 'confirm', ids: [a!.id], subjectiveLevel: '疏忽大意', note: '已口头提醒' }, li, T0 + 1);
+    await review(db, { action: 'dismiss', ids: [b!.id], reason: 'not-applicable', note: null }, li, T0 + 2);
+    await review(db, { action: 'reopen', ids: [a!.id] }, { name: '王审核', unit: '法制大队' }, T0 + 3);
+    const [ra, rb] = await db.findings.orderBy('ruleId').toArray();
+    expect(rb).toMatchObject({ status: 'dismissed', dismissReason: 'not-applicable', note: null, subjectiveLevel: null });
+    expect(ra).toMatchObject({ status: 'open', note: null, reviewer: '王审核', subjectiveLevel: null });
+    expect(ra!.history).toEqual([
+      expect.objectContaining({ event: 'first-seen', at: T0, reviewer: null }),
+      expect.objectContaining({ event: 'confirmed', at: T0 + 1, reviewer: '李审核', reviewerUnit: '法制大队', subjectiveLevel: '疏忽大意', note: '已口头提醒' }),
+      expect.objectContaining({ event: 'reopened', at: T0 + 3, reviewer: '王审核', note: null, subjectiveLevel: null }),
+    ]);
+  });
+
+  it('the history goes into exports and backups and is merged on import, each event once', async () => {
+    await recordPage(db, detention, T0, newId);
+    const row = (await db.findings.toArray())[0]!;
+    await review(db, { action: 'confirm', ids: [row.id], subjectiveLevel: '主观故意', note: 'n' }, { name: '李审核', unit: null }, T0 + 5);
+    const file = JSON.parse(JSON.stringify(await exportFindings(db, { name: null, unit: null }, T0 + 6)));
+    expect(file.findings.find((f: FindingRow) => f.id === row.id).history).toHaveLength(2);
+    expect((await backup(db, T0 + 6)).findings.find((f) => f.id === row.id)!.history).toHaveLength(2);
+    const fresh = new CaseLintDb(`fresh-${Math.random()}`);
+    await recordPage(fresh, detention, T0 - 1000, newId);
+    expect(await importLog(fresh, file, newId)).toMatchObject({ ok: true, added: 0 });
+    const merged = (await fresh.findings.where('ruleId').equals(row.ruleId).first())!;
+    expect(merged.history.map((e) => `${e.event}@${e.at - T0}`)).toEqual(['first-seen@-1000', 'first-seen@0', 'confirmed@5']);
+    expect(await importLog(fresh, file, newId)).toMatchObject({ ok: true, unchanged: 2 });
+    fresh.close();
+    await Dexie.delete(fresh.name);
+  });
+
+  it('a log written by schema version 4 opens under version 5 with every row, its document and a history from its fields', async () => {
+    const name = `v4-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      findings: 'id, &key, caseKey, ruleId, category, severity, status, unit, firstSeen, lastSeen, updatedAt, reviewedAt, fixedAt, *officers, [status+lastSeen]',
+      dismissals: '[caseKey+ruleId], caseKey',
+      pageChecks: '++id, &visit, caseKey, unit, at',
+      importStaging: '++seq, stagingId, createdAt',
+    });
+    await recordPage(db, detention, T0, newId);
+    const base = (await db.findings.toArray())[0]!;
+    const { document: _d, history: _h, ...old } = base;
+    const rows = Array.from({ length: 50 }, (_, i) => ({ ...old, id: `v4-${i}`, row: i, key: `XS2024-0302|${old.ruleId}|${old.fieldKey}|${i}`, status: i % 2 ? 'confirmed' : 'open', reviewer: i % 2 ? '李审核' : null, reviewedAt: i % 2 ? T0 + 10 : null }));
+    await v4.table('findings').bulkAdd(rows);
+    v4.close();
+    const current = new CaseLintDb(name);
+    await current.open();
+    expect(current.verno).toBe(SCHEMA_VERSION);
+    expect(await current.findings.count()).toBe(50);
+    const one = (await current.findings.get('v4-1'))!;
+    expect(one).toMatchObject({ document: '/case/{案号}/detention', key: `XS2024-0302|/case/{案号}/detention|${old.ruleId}|${old.fieldKey}|1` });
+    expect(one.history.map((e) => e.event)).toEqual(['first-seen', 'confirmed']);
+    // The upgraded row is the one the page's next report finds: no double.
+    const same = [familyLate, custodyLate].find((f) => f.ruleId === old.ruleId)!;
+    await recordPage(current, report({ visit: 'after', findings: [{ ...same, row: 1 }] }), T0 + 20, newId);
+    expect(await current.findings.count()).toBe(50);
+    expect((await current.findings.get('v4-1'))!.timesSeen).toBe(old.timesSeen + 1);
+    current.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('times seen', () => {
+  it('two tabs of the same page reporting in turns are two sightings, not one per report', async () => {
+    await recordPage(db, report({ visit: 'tab-a' }), T0, newId);
+    await recordPage(db, report({ visit: 'tab-b' }), T0 + 100, newId);
+    await recordPage(db, report({ visit: 'tab-a' }), T0 + 200, newId); // tab A again (a keystroke, a worker restart)
+    await recordPage(db, report({ visit: 'tab-b' }), T0 + 300, newId);
+    expect((await db.findings.toArray()).map((r) => r.timesSeen)).toEqual([2, 2]);
+    await recordPage(db, report({ visit: 'next-day' }), T0 + 86_400_000, newId);
+    expect((await db.findings.toArray()).map((r) => r.timesSeen)).toEqual([3, 3]);
   });
 });

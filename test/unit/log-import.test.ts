@@ -47,7 +47,7 @@ describe('importing in chunks', () => {
     expect(await db.findings.count()).toBe(2500);
     expect(await db.importStaging.count()).toBe(0);
     expect(await importLog(db, file, newId, NOW)).toEqual({ ok: true, added: 0, updated: 0, unchanged: 2500 });
-  });
+  }, 30_000);
 
   it('the same finding twice in one file (even in one chunk) is one row, with the newer review', async () => {
     const file = await backupOf(1);
@@ -79,7 +79,7 @@ describe('importing in chunks', () => {
     await expect(commitImport(db, id, newId)).rejects.toThrow();
     expect(await db.findings.count()).toBe(0);
     expect(await db.pageChecks.count()).toBe(0);
-  });
+  }, 30_000);
 
   it('a chunk for an import that was abandoned or never begun is refused in Chinese', async () => {
     const split = splitLogFile(await backupOf(3)) as { ok: true } & LogFileParts;
