@@ -61,6 +61,9 @@ export function scanDocument(root: Document | Element, pack: CompiledPack, engin
 /** The longest a change of the page waits for a full scan while the page keeps changing (ms). */
 const MAX_SCAN_WAIT = 1000;
 
+/** How long the officer may pause typing before a value that cannot be read is flagged. */
+export const TYPING_PAUSE_MS = 800;
+
 export function attachSession(options: SessionOptions): Session {
   const { root } = options;
   let pack = options.pack;
@@ -83,10 +86,38 @@ export function attachSession(options: SessionOptions): Session {
 
   let suppressed = new Set<string>();
   let notice: string | null = null;
-  /** The result as shown: without the rules dismissed for this case. */
+  /**
+   * Fields the officer is typing in (#15.3): "2024-0" is not yet a date. A value that cannot be read
+   * is flagged there only after a pause or when the field loses focus; a violation computed from
+   * complete values shows at once.
+   */
+  const typing = new Set<string>();
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  function typed(indices: number[], done: boolean): void {
+    let left = false;
+    for (const i of indices) {
+      const b = reading.bindings[i];
+      if (!b) continue;
+      if (done) left = typing.delete(slot(b.key, b.row)) || left;
+      else typing.add(slot(b.key, b.row));
+    }
+    // Leaving the field shows what was held back, even when the value did not change.
+    if (left) safely(publish);
+    clearTimeout(typingTimer);
+    if (typing.size)
+      typingTimer = setTimeout(() => {
+        typing.clear();
+        safely(publish);
+      }, TYPING_PAUSE_MS);
+  }
+
+  /** The result as shown: without the rules dismissed for this case, nor "cannot read" where the officer is still typing. */
   function visible(): ScanResult {
-    if (!suppressed.size) return result;
-    return { ...result, findings: result.findings.filter((f) => !suppressed.has(f.ruleId)) };
+    if (!suppressed.size && !typing.size) return result;
+    return {
+      ...result,
+      findings: result.findings.filter((f) => !suppressed.has(f.ruleId) && !(f.kind === 'needs-review' && (typing.has(slot(f.fieldKey, f.row)) || typing.has(slot(f.fieldKey))))),
+    };
   }
 
   function draw(): void {
@@ -255,7 +286,9 @@ export function attachSession(options: SessionOptions): Session {
   function watchDocument(doc: Document): void {
     const onEdit: EventListener = (e) => {
       const hit = bindingsFor(e.target);
-      if (hit) scheduleRecheck(hit);
+      if (!hit) return;
+      typed(hit, e.type !== 'input');
+      scheduleRecheck(hit);
     };
     for (const type of ['input', 'change', 'blur']) listen(doc, type, onEdit);
     // layui option clicks stop propagation and set the hidden <select> by script; date pickers set

@@ -126,3 +126,53 @@ test('editing the birth date re-checks the rules that read the age (bail deposit
   await expect(marker).toHaveCount(1);
   await expect(marker.locator('.cl-msg')).toContainText('1,000元');
 });
+
+/** Records in the page when a "cannot read" marker of a rule first shows (markers live in CaseLint's open shadow root). */
+async function recordFirstUnreadable(page: import('@playwright/test').Page, ruleId: string) {
+  await page.evaluate((rule) => {
+    const w = window as unknown as { firstUnreadableAt?: number };
+    w.firstUnreadableAt = undefined;
+    const look = () => {
+      for (const host of document.querySelectorAll('[data-caselint-host]')) {
+        if (host.shadowRoot?.querySelector(`[data-caselint-rule="${rule}"][data-caselint-kind="needs-review"]`)) {
+          w.firstUnreadableAt ??= performance.now();
+        }
+      }
+    };
+    setInterval(look, 10);
+  }, ruleId);
+  return {
+    firstAt: () => page.evaluate(() => (window as unknown as { firstUnreadableAt?: number }).firstUnreadableAt ?? null),
+    now: () => page.evaluate(() => performance.now()),
+  };
+}
+
+test('while the officer types, "cannot read" waits for a pause or for leaving the field (#15.3)', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  const field = page.locator('#f-detention-familyNotifiedAt');
+  await expect(page.locator('[data-caselint-rule="detention-family-notice-24h"]')).toHaveCount(1);
+  await field.fill('');
+  const rec = await recordFirstUnreadable(page, 'detention-family-notice-24h');
+  // Typed at a steady pace: "2", "20", … "2024-03-0" — none of them a date.
+  await field.pressSequentially('2024-03-0', { delay: 150 });
+  const lastKey = await rec.now();
+  await expect.poll(rec.firstAt, { timeout: 5000 }).not.toBeNull();
+  const shownAfter = (await rec.firstAt())! - lastKey;
+  expect(shownAfter).toBeGreaterThanOrEqual(500); // the pause is 800 ms from the last keystroke; without it, within 30 ms of the first
+  await expect(page.locator('[data-caselint-rule="detention-family-notice-24h"][data-caselint-kind="needs-review"]')).toContainText('“2024-03-0”无法识别');
+
+  // Leaving the field says it at once.
+  await field.fill('');
+  await expect(page.locator('[data-caselint-rule="detention-family-notice-24h"][data-caselint-kind="needs-review"]')).toHaveCount(0);
+  const rec2 = await recordFirstUnreadable(page, 'detention-family-notice-24h');
+  await field.pressSequentially('2024-0', { delay: 50 });
+  await field.press('Tab');
+  const left = await rec2.now();
+  await expect.poll(rec2.firstAt, { timeout: 5000 }).not.toBeNull();
+  expect((await rec2.firstAt())! - left).toBeLessThan(500);
+
+  // A complete value that breaks the rule shows while typing goes on, without a pause.
+  await field.fill('2024-03-06 16:45');
+  await expect(page.locator('[data-caselint-rule="detention-family-notice-24h"][data-caselint-kind="violation"]')).toHaveCount(1, { timeout: 700 });
+});
