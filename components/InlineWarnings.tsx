@@ -35,15 +35,40 @@ function Countdown({ dueAt, now }: { dueAt: number; now: number }) {
   return <p class="cl-count">剩余 {formatHours(left)}</p>;
 }
 
-function Marker({ item, docUrl, now }: { item: PlacedFinding; docUrl?: InlineWarningsProps['docUrl']; now: number }) {
+/** A request to close every popover: by Escape (also hides one shown by hover or focus) or by a click elsewhere. */
+type CloseAll = { n: number; escape: boolean };
+
+/** Width of a popover (CSS `.cl-pop`), to keep it inside the window. */
+const POP_WIDTH = 320;
+
+/**
+ * Where a popover goes so that it stays inside the window (#15.4): to the left of its marker near
+ * the right edge, above it in the lower part of the window.
+ */
+function placement(item: PlacedFinding): string {
+  const view = typeof window === 'undefined' ? null : window;
+  if (!view) return '';
+  const left = item.x - view.scrollX;
+  const top = item.y - view.scrollY;
+  return `${left + POP_WIDTH > view.innerWidth ? ' cl-flip-x' : ''}${top > view.innerHeight * 0.6 ? ' cl-flip-y' : ''}`;
+}
+
+function Marker({ item, docUrl, now, closeAll }: { item: PlacedFinding; docUrl?: InlineWarningsProps['docUrl']; now: number; closeAll: CloseAll }) {
   const [open, setOpen] = useState(false);
+  /** Escape hides the popover even while the marker keeps focus or the pointer, until it is left. */
+  const [hidden, setHidden] = useState(false);
+  useEffect(() => {
+    if (!closeAll.n) return;
+    setOpen(false);
+    if (closeAll.escape) setHidden(true);
+  }, [closeAll]);
   const f = item.finding;
   const tone = TONES[toneOf(f)];
   const href = docUrl?.(f.ruleId);
   const popId = `cl-pop-${item.id.replace(/[^\w-]/g, '_')}`;
   return (
     <div
-      class={`cl-marker cl-${toneOf(f)}${open ? ' cl-open' : ''}`}
+      class={`cl-marker cl-${toneOf(f)}${open ? ' cl-open' : ''}${hidden ? ' cl-hidden' : ''}${placement(item)}`}
       style={{ left: `${item.x}px`, top: `${item.y}px`, '--cl-colour': tone.colour, '--cl-tint': tone.tint }}
       data-caselint-rule={f.ruleId}
       data-caselint-field={f.fieldKey}
@@ -55,13 +80,25 @@ function Marker({ item, docUrl, now }: { item: PlacedFinding; docUrl?: InlineWar
       aria-expanded={open}
       aria-describedby={popId}
       aria-label={`${tone.zh}：${f.title}`}
-      onClick={() => setOpen(!open)}
+      onClick={(e) => {
+        if ((e.target as Element).closest?.('.cl-pop')) return; // a click inside the popover (its link) keeps it
+        setHidden(false);
+        setOpen(!open);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
+          setHidden(false);
           setOpen(!open);
-        } else if (e.key === 'Escape') setOpen(false);
+        } else if (e.key === 'Escape') {
+          setOpen(false);
+          setHidden(true);
+        }
       }}
+      onFocus={() => setHidden(false)}
+      onBlur={() => setHidden(false)}
+      onMouseEnter={() => setHidden(false)}
+      onMouseLeave={() => setHidden(false)}
     >
       <span class="cl-icon" aria-hidden="true">
         {tone.icon}
@@ -88,6 +125,24 @@ function Marker({ item, docUrl, now }: { item: PlacedFinding; docUrl?: InlineWar
 
 export function InlineWarnings({ items, announcement, docUrl, now, highlight, notice }: InlineWarningsProps) {
   const [said, setSaid] = useState('');
+  // Escape anywhere in the page, or a click outside the warnings, closes every open popover.
+  const [closeAll, setCloseAll] = useState<CloseAll>({ n: 0, escape: false });
+  useEffect(() => {
+    const doc = typeof document === 'undefined' ? null : document;
+    if (!doc) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setCloseAll((c) => ({ n: c.n + 1, escape: true }));
+    };
+    const onClick = (e: MouseEvent) => {
+      if (!e.composedPath().some((n) => (n as Element).classList?.contains('cl-marker'))) setCloseAll((c) => ({ n: c.n + 1, escape: false }));
+    };
+    doc.addEventListener('keydown', onKey, true);
+    doc.addEventListener('click', onClick, true);
+    return () => {
+      doc.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('click', onClick, true);
+    };
+  }, []);
   // Re-set the live region so repeated announcements are read again.
   useEffect(() => {
     setSaid('');
@@ -109,7 +164,7 @@ export function InlineWarnings({ items, announcement, docUrl, now, highlight, no
         />
       ) : null}
       {items.map((item) => (
-        <Marker key={item.id} item={item} docUrl={docUrl} now={now} />
+        <Marker key={item.id} item={item} docUrl={docUrl} now={now} closeAll={closeAll} />
       ))}
       <div class="cl-sr" aria-live="polite" role="status">
         {said}
@@ -126,6 +181,10 @@ export const INLINE_CSS = `
 .cl-icon { font-size: 11px; font-weight: 700; line-height: 1; }
 .cl-pop { display: none; position: absolute; top: 22px; left: -8px; width: 320px; max-width: 80vw; background: #fff; color: #111827; border: 1px solid var(--cl-colour); border-left: 4px solid var(--cl-colour); border-radius: 4px; padding: 8px 10px; box-shadow: 0 4px 12px rgba(0,0,0,.18); z-index: 2; text-align: left; cursor: auto; }
 .cl-marker:hover .cl-pop, .cl-marker:focus .cl-pop, .cl-marker:focus-within .cl-pop, .cl-open .cl-pop { display: block; }
+.cl-marker.cl-hidden .cl-pop { display: none; }
+.cl-marker:hover, .cl-marker:focus, .cl-marker:focus-within, .cl-open { z-index: 10; }
+.cl-flip-x .cl-pop { left: auto; right: -8px; }
+.cl-flip-y .cl-pop { top: auto; bottom: 22px; }
 .cl-pop p { margin: 0 0 4px; }
 .cl-head { display: flex; align-items: baseline; font-weight: 600; }
 .cl-head > * + * { margin-left: 6px; }

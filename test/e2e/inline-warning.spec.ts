@@ -48,3 +48,37 @@ test('a compliant detention page shows no warning', async ({ extContext, demo })
   await page.waitForTimeout(800);
   await expect(page.locator('[data-caselint-rule]')).toHaveCount(0);
 });
+
+test('popovers: Escape and a click elsewhere close them, an open one is above every marker, and it stays inside the window (#15.4)', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  const marker = page.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  const pop = marker.locator('.cl-pop');
+  await expect(marker).toHaveCount(1);
+  // Focus shows it; Escape hides it although the marker keeps focus.
+  await marker.focus();
+  await expect(pop).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(pop).toBeHidden();
+  await expect(marker).toBeFocused();
+  // A click opens it; a click elsewhere in the page closes it.
+  await marker.click();
+  await expect(marker).toHaveAttribute('aria-expanded', 'true');
+  await expect(pop).toBeVisible();
+  await expect.poll(() => marker.evaluate((el) => getComputedStyle(el).zIndex)).toBe('10');
+  const others = page.locator('[data-caselint-rule]:not([aria-expanded="true"])').first();
+  expect(await others.evaluate((el) => getComputedStyle(el).zIndex)).toBe('1');
+  await page.locator('h1, h2, legend').first().click();
+  await expect(marker).toHaveAttribute('aria-expanded', 'false');
+  await expect(pop).toBeHidden();
+  // In a narrow window the popover opens to the left of its marker, inside the window.
+  await page.setViewportSize({ width: 720, height: 900 });
+  await page.mouse.click(5, 5);
+  const at = (await marker.boundingBox())!;
+  expect(at.x + 320).toBeGreaterThan(720); // opened to the right, it would run off the window
+  await marker.click();
+  await expect(pop).toBeVisible();
+  const box = (await pop.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(720);
+});
