@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Finding } from '../rules/engine';
 import { fieldLabel } from '../rules/fields';
 import { TONES, toneOf, type Tone } from './severity';
+import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
 
 export interface PanelData {
   findings: Finding[];
@@ -103,7 +104,9 @@ export function AuditPanel({ data, onSelect, onClose, docUrl }: AuditPanelProps)
                         {f.row !== undefined ? `（第${f.row + 1}行）` : ''}
                         {f.kind === 'due-soon' ? ' · 即将到期' : ''}
                       </span>
-                      <span class="ap-msg">{f.message}</span>
+                      <span class="ap-msg">
+                        <WholeWords text={f.message} />
+                      </span>
                       <span class="ap-basis">依据：{f.basis}</span>
                     </button>
                     {docUrl?.(f.ruleId) ? (
@@ -150,7 +153,8 @@ export const PANEL_CSS = `
 .ap-item span { display: block; }
 .ap-title { font-weight: 600; }
 .ap-field { font-size: 12px; color: #374151; }
-.ap-msg { word-break: break-all; }
+.ap-msg { overflow-wrap: anywhere; }
+${WHOLE_WORDS_CSS}
 .ap-basis { font-size: 11px; color: #4b5563; }
 .ap-doc { font-size: 11px; margin-left: 6px; color: #1d4ed8; }
 `;

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../rules/engine';
 import { formatHours } from '../rules/format';
 import { TONES, toneOf } from './severity';
+import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
 
 export interface PlacedFinding {
   finding: Finding;
@@ -110,7 +111,9 @@ function Marker({ item, docUrl, now, closeAll }: { item: PlacedFinding; docUrl?:
           </span>
           <span class="cl-title">{f.title}</span>
         </p>
-        <p class="cl-msg">{f.message}</p>
+        <p class="cl-msg">
+          <WholeWords text={f.message} />
+        </p>
         {f.kind === 'due-soon' && f.dueAt !== undefined ? <Countdown dueAt={f.dueAt} now={now} /> : null}
         <p class="cl-basis">依据：{f.basis}</p>
         {href ? (
@@ -189,7 +192,8 @@ export const INLINE_CSS = `
 .cl-head { display: flex; align-items: baseline; font-weight: 600; }
 .cl-head > * + * { margin-left: 6px; }
 .cl-badge { color: var(--cl-colour); background: var(--cl-tint); border-radius: 3px; padding: 0 4px; white-space: nowrap; }
-.cl-msg { white-space: normal; word-break: break-all; }
+.cl-msg { white-space: normal; overflow-wrap: anywhere; }
+${WHOLE_WORDS_CSS}
 .cl-basis { color: #374151; font-size: 12px; }
 .cl-count { color: #92400e; font-weight: 600; }
 .cl-link { color: #1d4ed8; font-size: 12px; }

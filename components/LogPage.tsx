@@ -21,6 +21,7 @@ import { parseDateTime } from '../rules/values/parse';
 import { wallToInstant } from '../rules/periods/time';
 import { download, stamp } from './download';
 import { TONES, toneOf } from './severity';
+import { WholeWords } from './WholeWords';
 
 const PAGE_SIZE = 50;
 
@@ -463,7 +464,9 @@ export function LogPage({ db, pack, send }: LogPageProps) {
                   <div>
                     <b>{rules.get(r.ruleId)?.title['zh-CN'] ?? r.ruleId}</b> <span class="muted">{fieldLabel(r.fieldKey)}{r.row !== null ? `（第${r.row + 1}行）` : ''}</span>
                   </div>
-                  <div class="msg">{r.message}</div>
+                  <div class="msg">
+                    <WholeWords text={r.message} />
+                  </div>
                 </td>
                 <td>
                   <a href={r.pageUrl} target="_blank" rel="noopener noreferrer">

@@ -81,4 +81,13 @@ test('popovers: Escape and a click elsewhere close them, an open one is above ev
   const box = (await pop.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(720);
+  // A narrow popover wraps the message, but never inside a date or a number (#15.8).
+  await marker.evaluate((el) => ((el.querySelector('.cl-pop') as HTMLElement).style.width = '150px'));
+  const layout = await marker.locator('.cl-msg').evaluate((el) => ({
+    lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+    wholes: [...el.querySelectorAll('.whole')].map((w) => w.getClientRects().length),
+  }));
+  expect(layout.lines).toBeGreaterThan(3); // it does wrap
+  expect(await marker.locator('.cl-msg .whole', { hasText: '2024-03-06 14:30' }).count()).toBe(1);
+  expect(layout.wholes.every((n) => n === 1)).toBe(true);
 });
