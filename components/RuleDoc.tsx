@@ -49,7 +49,6 @@ function RuleCard({ compiled, rule, categories }: { compiled: CompiledPack; rule
         </span>
         <span class="chip">{categories[rule.category]?.['zh-CN'] ?? rule.category}</span>
         <span class="chip">适用：{SCOPE[rule.scope]}{rule.adminTypes ? `（${rule.adminTypes.join('、')}）` : ''}</span>
-        <span class="muted">{rule.title.en}</span>
       </div>
       <dl class="parts">
         <dt>行为规范</dt>

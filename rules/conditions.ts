@@ -48,7 +48,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
         lt: z.number().int().positive().optional(),
         gte: z.number().int().nonnegative().optional(),
       })
-      .refine((c) => c.lt !== undefined || c.gte !== undefined, 'age needs lt or gte'),
+      .refine((c) => c.lt !== undefined || c.gte !== undefined, 'age 条件须设 lt 或 gte'),
     ...(['onOrAfter', 'before'] as const).map((op) =>
       z.strictObject({ op: z.literal(op), date: DateSchema, field: FieldKeysSchema.optional() }),
     ),

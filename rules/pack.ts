@@ -24,9 +24,9 @@ const LawSchema = z.strictObject({
 
 const LawRefSchema = z.strictObject({
   law: z.string().min(1),
-  article: z.number().int().positive('expected a positive number').optional(),
-  clause: z.number().int().positive('expected a positive number').optional(),
-  item: z.number().int().positive('expected a positive number').optional(),
+  article: z.number().int().positive('应为正数').optional(),
+  clause: z.number().int().positive('应为正数').optional(),
+  item: z.number().int().positive('应为正数').optional(),
   /** Free text instead of or after the article (a national standard, a policy paper). */
   text: z.string().optional(),
   /** Cited only for criminal or administrative cases. */
@@ -59,7 +59,7 @@ const ExampleSchema = z.strictObject({
 });
 
 export const RuleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写字母、数字和连字符组成的编号（如 detention-custody-24h）'),
   category: z.string().min(1),
   /** 刑事 (applies unless case.kind is 行政), 行政 (only when case.kind is 行政), or both. */
   scope: z.enum(['criminal', 'administrative', 'both']),
@@ -123,16 +123,16 @@ function crossIssues(pack: unknown): Issue[] {
     if (!isObj(rule)) return;
     if (typeof rule.id === 'string') {
       const first = seen.get(rule.id);
-      if (first !== undefined) out.push({ path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" (also rules[${first}])` });
+      if (first !== undefined) out.push({ path: ['rules', i, 'id'], message: `规则编号“${rule.id}”重复（另见 rules[${first}]）` });
       else seen.set(rule.id, i);
     }
     if (typeof rule.category === 'string' && !hasOwn(categories, rule.category)) {
-      out.push({ path: ['rules', i, 'category'], message: `unknown category "${rule.category}"` });
+      out.push({ path: ['rules', i, 'category'], message: `未知的规则类别“${rule.category}”` });
     }
     const basis = isObj(rule.guideline) && Array.isArray(rule.guideline.basis) ? rule.guideline.basis : [];
     basis.forEach((ref, j) => {
       if (isObj(ref) && typeof ref.law === 'string' && !hasOwn(laws, ref.law)) {
-        out.push({ path: ['rules', i, 'guideline', 'basis', j, 'law'], message: `unknown law "${ref.law}"` });
+        out.push({ path: ['rules', i, 'guideline', 'basis', j, 'law'], message: `未知的法律“${ref.law}”` });
       }
     });
     if (isObj(rule.messages) && isObj(rule.check)) {
@@ -144,7 +144,7 @@ function crossIssues(pack: unknown): Issue[] {
       }
       for (const id of Object.keys(rule.messages)) {
         if (ids && !ids.has(id)) {
-          out.push({ path: ['rules', i, 'messages', id], message: `the check never emits message "${id}" (it emits: ${[...ids].join(', ')})` });
+          out.push({ path: ['rules', i, 'messages', id], message: `该检查不会产生消息“${id}”（可产生：${[...ids].join('、')}）` });
         }
       }
     }
@@ -158,7 +158,7 @@ function crossIssues(pack: unknown): Issue[] {
             if (Array.isArray(v) && !fieldGroup(key)) {
               out.push({
                 path: ['rules', i, 'examples', kind, j, 'fields', key],
-                message: 'only fields of a repeated group (suspect.*, interrogation.*) take one value per row',
+                message: '只有成组字段（suspect.*、interrogation.*）才能按行取值',
               });
             }
           }
@@ -178,7 +178,13 @@ export type { CheckSpec, Condition, Localized, Severity };
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out || '(pack)';
+  return out || '（规则包）';
+}
+
+/** Where JSON.parse stopped, in Chinese (the browser's own message is English). */
+function jsonPosition(e: unknown): string {
+  const at = /position (\d+)/.exec((e as Error)?.message ?? '')?.[1];
+  return at ? `（第 ${Number(at) + 1} 个字符处）` : '';
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -188,7 +194,7 @@ function forbiddenKeys(value: unknown, path: PropertyKey[] = [], out: string[] =
   if (Array.isArray(value)) value.forEach((v, i) => forbiddenKeys(v, [...path, i], out));
   else if (value && typeof value === 'object') {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) out.push(`${formatPath([...path, key])}: forbidden key "${key}"`);
+      if (FORBIDDEN_KEYS.has(key)) out.push(`${formatPath([...path, key])}: 不允许的键“${key}”`);
       else forbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
     }
   }
@@ -211,7 +217,7 @@ function tooDeep(value: unknown): PropertyKey[] | undefined {
 
 export class PackError extends Error {
   constructor(readonly errors: string[]) {
-    super(`invalid rule pack:\n${errors.map((e) => `- ${e}`).join('\n')}`);
+    super(`规则包无效：\n${errors.map((e) => `- ${e}`).join('\n')}`);
     this.name = 'PackError';
   }
 }
@@ -225,7 +231,7 @@ export function validatePack(input: unknown): PackValidation {
     try {
       value = JSON.parse(input);
     } catch (e) {
-      return { ok: false, errors: [`(pack): not valid JSON: ${(e as Error).message}`] };
+      return { ok: false, errors: [`（规则包）: 不是有效的 JSON${jsonPosition(e)}`] };
     }
   }
   const deep = tooDeep(value);

@@ -51,17 +51,17 @@ export function readPolicy(raw: unknown): PolicyReading {
   const policy = emptyPolicy();
   const errors: string[] = [];
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { policy, present: false, errors: raw == null ? [] : ['policy: expected an object'] };
+    return { policy, present: false, errors: raw == null ? [] : ['policy: 应为对象'] };
   }
   const data = raw as Record<string, unknown>;
   const present = Object.keys(data).length > 0;
-  for (const key of Object.keys(data)) if (!KNOWN_KEYS.has(key)) errors.push(`${key}: unknown policy key`);
+  for (const key of Object.keys(data)) if (!KNOWN_KEYS.has(key)) errors.push(`${key}: 未知的策略项`);
 
   if (data.origins !== undefined) {
-    if (!Array.isArray(data.origins)) errors.push('origins: expected an array of origins');
+    if (!Array.isArray(data.origins)) errors.push('origins: 应为站点地址列表');
     else
       data.origins.forEach((o, i) => {
-        const r = typeof o === 'string' ? normalizeOrigin(o) : ({ ok: false, error: 'expected a string' } as const);
+        const r = typeof o === 'string' ? normalizeOrigin(o) : ({ ok: false, error: '应为字符串' } as const);
         if (r.ok) {
           if (!policy.origins.includes(r.origin)) policy.origins.push(r.origin);
         } else errors.push(`origins[${i}]: ${r.error}`);

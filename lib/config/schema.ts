@@ -54,7 +54,7 @@ export const RuleOverrideSchema = z.strictObject({
   enabled: z.boolean().optional(),
   severity: SeveritySchema.optional(),
   /** Cap of the due-soon window, in hours (the guideline's default is 24). */
-  dueSoonCapHours: z.number().positive('expected a positive number').max(24 * 30, 'expected at most 720 hours').optional(),
+  dueSoonCapHours: z.number().positive('应为正数').max(24 * 30, '不应超过 720 小时').optional(),
 });
 export type RuleOverride = z.infer<typeof RuleOverrideSchema>;
 export const RuleOverridesSchema = z.record(z.string().max(100), RuleOverrideSchema);
@@ -72,7 +72,7 @@ const RegexSchema = z
         return false;
       }
     },
-    { message: 'expected a valid regular expression' },
+    { message: '应为有效的正则表达式' },
   );
 
 /** A site profile: pages whose labels are not recognised get their fields by selector. */

@@ -8,10 +8,10 @@ import { defineCheck, PASS } from './types';
 const params = z
   .strictObject({
     field: FieldKeySchema,
-    max: z.number().nonnegative('expected a non-negative number').optional(),
-    min: z.number().nonnegative('expected a non-negative number').optional(),
+    max: z.number().nonnegative('应为非负数').optional(),
+    min: z.number().nonnegative('应为非负数').optional(),
   })
-  .refine((p) => p.max !== undefined || p.min !== undefined, 'amount-limit needs max or min');
+  .refine((p) => p.max !== undefined || p.min !== undefined, 'amount-limit 须设 max 或 min');
 type Params = z.infer<typeof params>;
 
 /** `1,000元` for money, the plain number for days or copies. */

@@ -6,7 +6,7 @@ import { defineCheck, PASS } from './types';
 
 const params = z.strictObject({
   field: FieldKeySchema,
-  min: z.number().int().positive('expected a positive number'),
+  min: z.number().int().positive('应为正数'),
 });
 type Params = z.infer<typeof params>;
 

@@ -24,7 +24,7 @@ const params = z.strictObject({
     .array(
       z.strictObject({
         field: FieldKeySchema,
-        per: z.number().positive('expected a positive number'),
+        per: z.number().positive('应为正数'),
         max: z.number().nonnegative().optional(),
         /** Used when the field is empty or absent (e.g. 4 extension days when not recorded). */
         default: z.number().nonnegative().optional(),

@@ -19,7 +19,7 @@ const params = z.strictObject({
   /** With `then` done, an empty `first` is itself a finding. */
   requireFirst: z.boolean().optional(),
   /** `first` later than `then` by at most this many hours: a needs-review warning, not a violation. */
-  grace: z.strictObject({ hours: z.number().positive('expected a positive number') }).optional(),
+  grace: z.strictObject({ hours: z.number().positive('应为正数') }).optional(),
 });
 type Params = z.infer<typeof params>;
 

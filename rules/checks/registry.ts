@@ -42,7 +42,7 @@ for (const def of CHECKS) definitions.set(def.id, def);
  */
 export const CheckSchema: z.ZodType<CheckSpec> = z.unknown().transform((input, ctx) => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    ctx.addIssue({ code: 'custom', message: 'expected a check object with a "type"' });
+    ctx.addIssue({ code: 'custom', message: '应为含 "type" 的检查对象' });
     return z.NEVER;
   }
   const { type, ...rest } = input as Record<string, unknown>;
@@ -51,7 +51,7 @@ export const CheckSchema: z.ZodType<CheckSpec> = z.unknown().transform((input, c
     ctx.addIssue({
       code: 'custom',
       path: ['type'],
-      message: `unknown check "${String(type)}" (known: ${[...definitions.keys()].join(', ')})`,
+      message: `未知的检查类型“${String(type)}”（已知：${[...definitions.keys()].join('、')}）`,
     });
     return z.NEVER;
   }

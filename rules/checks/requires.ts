@@ -17,7 +17,7 @@ const params = z.strictObject({
    * `missing` (the field is empty), `notMet` (the value is not what the law asks), or an id of
    * the rule's own messages. Default: `missing` when the field is empty, else `notMet`.
    */
-  messageId: z.string().regex(/^[a-zA-Z][\w-]*$/, 'expected a message id').optional(),
+  messageId: z.string().regex(/^[a-zA-Z][\w-]*$/, '应为消息编号（以字母开头）').optional(),
 });
 type Params = z.infer<typeof params>;
 

@@ -22,7 +22,7 @@ const params = z.strictObject({
         /** Kind of a failure in this case: `needs-review` when the page cannot settle it. */
         kind: z.enum(['violation', 'needs-review']).optional(),
         /** A message of the rule's own for a failure in this case (the nested check's values fill it). */
-        messageId: z.string().regex(/^[a-zA-Z][\w-]*$/, 'expected a message id').optional(),
+        messageId: z.string().regex(/^[a-zA-Z][\w-]*$/, '应为消息编号（以字母开头）').optional(),
       }),
     )
     .min(1),

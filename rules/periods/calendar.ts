@@ -8,8 +8,8 @@ import { z } from '../zod';
 import { DAY, formatDate, yearOf } from './time';
 
 const DayMap = z.union([
-  z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), z.string()),
-  z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')),
+  z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期 YYYY-MM-DD'), z.string()),
+  z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期 YYYY-MM-DD')),
 ]);
 
 /** The file format for a newer calendar: the same shape as chinese-days' own JSON. */

@@ -187,7 +187,7 @@ test('rule pack: a broken pack is refused with every error; a good one is previe
   await options.setInputFiles('input[name=packFile]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   const alert = options.locator('#pack [role=alert]');
   await expect(alert).toContainText('有 3 处错误，未作任何更改');
-  await expect(alert.locator('li')).toHaveText([/^rules\[2\]\.severity: /, /^rules\[7\]\.check/, /^rules\[45\]\.id: duplicate rule id/]);
+  await expect(alert.locator('li')).toHaveText([/^rules\[2\]\.severity: /, /^rules\[7\]\.check/, /^rules\[45\]\.id: 规则编号“.+”重复/]);
   await expect(options.locator('[data-pack-source]')).toHaveAttribute('data-pack-source', 'built-in');
 
   await options.setInputFiles('input[name=packFile]', { name: 'not.json', mimeType: 'application/json', buffer: Buffer.from('{"rules": [') });
@@ -252,7 +252,7 @@ test('holidays: shows the covered years, previews and imports a newer year, refu
   await expect(options.locator('[data-years=imported]')).toHaveText('2031');
   await options.setInputFiles('input[name=calendarFile]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ holidays: ['31/01/2031'], workdays: [] })) });
   await expect(options.locator('#calendar div[role=alert]')).toContainText('格式不正确，未导入');
-  await expect(options.locator('#calendar div[role=alert] li')).toHaveText([/^holidays\[0\]: expected a date YYYY-MM-DD/]);
+  await expect(options.locator('#calendar div[role=alert] li')).toHaveText([/^holidays\[0\]: 应为日期 YYYY-MM-DD/]);
   await expect(options.locator('[data-years=imported]')).toHaveText('2031');
   // Garbage that has the right shape (#16.8): a date that does not exist; an empty 2026.
   await options.setInputFiles('input[name=calendarFile]', { name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ holidays: { '2026-13-45': '乱码' }, workdays: {} })) });

@@ -55,7 +55,8 @@ test('loadPack() rejects an invalid pack with every error by path and keeps the 
       return (e as Error).message;
     }
   });
-  expect(out).toContain('rules[0].check.type: unknown check "nope"');
+  expect(out).toContain('规则包无效');
+  expect(out).toContain('rules[0].check.type: 未知的检查类型“nope”');
   expect(out).toContain('id:');
   const after = await page.evaluate(() => window.CaseLint!.scan().findings.length);
   expect(after).toBeGreaterThan(0);

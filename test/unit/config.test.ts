@@ -92,9 +92,9 @@ describe('the unit’s policy (storage.managed)', () => {
     // The settings object had an error: it is reported and not applied.
     expect(r.policy.settings).toEqual({});
     expect(r.errors).toEqual([
-      'colour: unknown policy key',
+      'colour: 未知的策略项',
       expect.stringMatching(/^origins\[2\]: .*通配符/),
-      'origins[3]: expected a string',
+      'origins[3]: 应为字符串',
       expect.stringMatching(/^settings\.retentionDays: /),
     ]);
   });
@@ -108,7 +108,7 @@ describe('the unit’s policy (storage.managed)', () => {
     const bad = readPolicy({ rulePack: JSON.stringify(broken) });
     expect(bad.policy.pack).toBeUndefined();
     expect(bad.errors).toEqual([expect.stringMatching(/^rulePack\.rules\[3\]\.severity: /)]);
-    expect(readPolicy({ rulePack: '{not json' }).errors[0]).toMatch(/^rulePack\.\(pack\): not valid JSON/);
+    expect(readPolicy({ rulePack: '{not json' }).errors[0]).toMatch(/^rulePack\.（规则包）: 不是有效的 JSON/);
   });
 
   it('is absent when the browser has none', () => {
@@ -301,7 +301,7 @@ describe('storage, as the options page and the popup change it (fake-browser)', 
     expect((await loadConfig()).profiles).toEqual([profile]);
     const bad = await importProfiles({ format: 'caselint.profiles/v1', profiles: [{ id: 'x', urlPattern: '([', fields: [{ key: 'no.such', selector: '#a' }] }] });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors).toEqual([expect.stringMatching(/^profiles\[0\]\.urlPattern: /), expect.stringMatching(/^profiles\[0\]\.fields\[0\]\.key: unknown field key/)]);
+    if (!bad.ok) expect(bad.errors).toEqual([expect.stringMatching(/^profiles\[0\]\.urlPattern: /), expect.stringMatching(/^profiles\[0\]\.fields\[0\]\.key: 未知的字段/)]);
   });
 });
 

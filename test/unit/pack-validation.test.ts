@@ -27,20 +27,20 @@ describe('pack validation', () => {
     pack.rules[9]!.id = pack.rules[8]!.id;
     (pack.rules[11]!.check as Record<string, unknown>).from = 'detention.startedAt';
     const errors = errorsOf(pack);
-    expect(errors).toContainEqual(expect.stringMatching(/^rules\[3\]\.check\.type: unknown check "deadlien"/));
+    expect(errors).toContainEqual(expect.stringMatching(/^rules\[3\]\.check\.type: 未知的检查类型“deadlien”/));
     expect(errors).toContainEqual(expect.stringMatching(/^rules\[7\]\.check\.period\.amount: /));
-    expect(errors).toContainEqual(expect.stringMatching(/^rules\[9\]\.id: duplicate rule id ".+" \(also rules\[8\]\)/));
-    expect(errors).toContainEqual('rules[11].check.from: unknown field key "detention.startedAt"');
+    expect(errors).toContainEqual(expect.stringMatching(/^rules\[9\]\.id: 规则编号“.+”重复（另见 rules\[8\]）/));
+    expect(errors).toContainEqual('rules[11].check.from: 未知的字段“detention.startedAt”');
   });
 
   it('rejects a __proto__ key wherever it stands', () => {
     const text = JSON.stringify(defaultPackData).replace('"id":"default"', '"id":"default","__proto__":{"polluted":true}');
     const errors = errorsOf(text);
-    expect(errors).toContainEqual('__proto__: forbidden key "__proto__"');
+    expect(errors).toContainEqual('__proto__: 不允许的键“__proto__”');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const nested = clone();
     (nested.rules[0] as Record<string, unknown>).messages = JSON.parse('{"__proto__": {"zh-CN": "x", "en": "x"}}');
-    expect(errorsOf(nested)).toContainEqual(expect.stringMatching(/^rules\[0\]\.messages\.__proto__: forbidden key/));
+    expect(errorsOf(nested)).toContainEqual(expect.stringMatching(/^rules\[0\]\.messages\.__proto__: 不允许的键/));
   });
 
   it('rejects unknown keys, a positive limit that is negative, and a message the check never emits', () => {
@@ -49,7 +49,7 @@ describe('pack validation', () => {
     (pack.rules[1] as { messages: Record<string, unknown> }).messages.lat = { 'zh-CN': 'x', en: 'x' };
     const errors = errorsOf(pack);
     expect(errors.some((e) => e.startsWith('rules[0]') && e.includes('severty'))).toBe(true);
-    expect(errors).toContainEqual(expect.stringMatching(/^rules\[1\]\.messages\.lat: the check never emits message "lat"/));
+    expect(errors).toContainEqual(expect.stringMatching(/^rules\[1\]\.messages\.lat: 该检查不会产生消息“lat”/));
   });
 
   it('rejects a field key unknown in a condition and in an example', () => {
@@ -57,12 +57,12 @@ describe('pack validation', () => {
     (pack.rules[0] as Record<string, unknown>).when = { op: 'set', field: 'case.acceptTime' };
     ((pack.rules[0]!.examples as { pass: { fields: Record<string, string> }[] }).pass[0]!.fields)['case.foo'] = '1';
     const errors = errorsOf(pack);
-    expect(errors).toContainEqual('rules[0].when.field: unknown field key "case.acceptTime"');
+    expect(errors).toContainEqual('rules[0].when.field: 未知的字段“case.acceptTime”');
     expect(errors.some((e) => e.startsWith('rules[0].examples.pass[0].fields'))).toBe(true);
   });
 
   it('rejects text that is not JSON, and a rule without examples', () => {
-    expect(errorsOf('{ not json')[0]).toMatch(/not valid JSON/);
+    expect(errorsOf('{ not json')[0]).toMatch(/不是有效的 JSON/);
     const pack = clone();
     (pack.rules[0]!.examples as { fail: unknown[] }).fail = [];
     expect(errorsOf(pack)).toContainEqual(expect.stringMatching(/^rules\[0\]\.examples\.fail: /));
