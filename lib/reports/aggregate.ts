@@ -232,9 +232,16 @@ export interface OfficerRecord {
   trend: { label: string; findings: number; confirmed: number }[];
 }
 
+/**
+ * Who an officer is (#15.6): the name with the unit that handled the case — two 王伟 of two units
+ * are two people. A 警号 the page shows with the name ("王伟(012345)") stays part of the name.
+ */
+export const officerOf = (name: string, unit: string | null) => (unit ? `${name}（${unit}）` : name);
+const handledBy = (r: FindingRow, officer: string) => r.officers.some((name) => officerOf(name, r.unit) === officer);
+
 /** 民警执法档案: one officer's findings (as a case officer) over the months ending with `month`. */
 export function officerRecord(data: LogData, officer: string, month: Period, months = 12): OfficerRecord {
-  const mine = data.findings.filter((r) => r.officers.includes(officer));
+  const mine = data.findings.filter((r) => handledBy(r, officer));
   const periods = lastPeriods(month, months);
   const span = { ...month, start: periods[0]!.start };
   const inSpan = mine.filter((r) => within(r.firstSeen, span));
@@ -253,7 +260,7 @@ export function officerRecord(data: LogData, officer: string, month: Period, mon
   };
 }
 
-/** Every officer named on a logged finding. */
+/** Every officer named on a logged finding, each with the unit (officerOf). */
 export function officersOf(data: LogData): string[] {
-  return [...new Set(data.findings.flatMap((r) => r.officers))].sort();
+  return [...new Set(data.findings.flatMap((r) => r.officers.map((name) => officerOf(name, r.unit))))].sort();
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FindingRow, PageCheck } from '../../lib/db/rows';
-import { counts, dailyReport, monthlyBulletin, officerRecord, topRules, unitFigures, weeklyReport } from '../../lib/reports/aggregate';
+import { counts, dailyReport, monthlyBulletin, officerRecord, officersOf, topRules, unitFigures, weeklyReport } from '../../lib/reports/aggregate';
 import { dayPeriod, lastPeriods, monthPeriod, previous, quarterPeriod, weekPeriod, yearPeriod } from '../../lib/reports/period';
 import { whitePaper } from '../../lib/reports/white-paper';
 import { defaultPack } from '../../rules/packs/default';
@@ -142,16 +142,25 @@ describe('monthly bulletin (月通报), March 2024', () => {
 
 describe('officer record (民警执法档案)', () => {
   it('counts findings of cases the officer handled, by month', () => {
-    const rec = officerRecord(data, '王伟', monthPeriod(beijing('2024-04-10 00:00')), 3);
-    // 王伟 is on every finding but f4 (刘洋): Feb f7; Mar f1 f2 f3 f5 f6 f8 f10; Apr f9.
+    const rec = officerRecord(data, '王伟（城东派出所）', monthPeriod(beijing('2024-04-10 00:00')), 3);
+    // 王伟 of 城东派出所 is on f1 f2 f5 f7 (Feb f7; Mar f1 f2 f5); the 王伟 of 城西派出所 on f3 f8 f9 f10 is another officer.
     expect(rec.trend.map((t) => [t.label, t.findings])).toEqual([
       ['2024年2月', 1],
-      ['2024年3月', 7],
-      ['2024年4月', 1],
+      ['2024年3月', 3],
+      ['2024年4月', 0],
     ]);
-    expect(rec.findings).toBe(9);
-    expect(rec.topRules[0]).toEqual({ ruleId: R2, count: 4 });
-    expect(officerRecord(data, '刘洋', monthPeriod(beijing('2024-03-10 00:00')), 1).confirmed.map((r) => r.id)).toEqual(['f4']);
+    expect(rec.findings).toBe(4);
+    expect(rec.topRules[0]).toEqual({ ruleId: R1, count: 2 });
+    expect(officerRecord(data, '王伟（城西派出所）', monthPeriod(beijing('2024-04-10 00:00')), 3).trend.map((t) => t.findings)).toEqual([0, 3, 1]);
+    expect(officerRecord(data, officersOf(data).find((o) => o.startsWith('刘洋'))!, monthPeriod(beijing('2024-03-10 00:00')), 1).confirmed.map((r) => r.id)).toEqual(['f4']);
+  });
+
+  it('two officers of the same name in two units are two people (#15.6)', () => {
+    const two = { ...data, findings: [f('w1', { first: '2024-03-05 10:00' }), f('w2', { first: '2024-03-06 10:00', unit: B }), f('w3', { first: '2024-03-07 10:00', unit: B })] };
+    expect(officersOf(two)).toEqual(['王伟（城东派出所）', '王伟（城西派出所）']);
+    const march = monthPeriod(beijing('2024-03-10 00:00'));
+    expect(officerRecord(two, '王伟（城东派出所）', march, 1).findings).toBe(1);
+    expect(officerRecord(two, '王伟（城西派出所）', march, 1).findings).toBe(2);
   });
 });
 
