@@ -144,7 +144,7 @@ test('merging another reviewer’s export gives one report across units without 
     exporter: { name: '王审核', unit: '开发区分局法制大队' },
     findings: [
       ...mine.findings.slice(0, 1),
-      ...[1, 2, 3].map((i) => ({ ...mine.findings[0], id: `other-${i}`, key: `KF2024-000${i}|adm-two-officers|case.officers|`, caseKey: `KF2024-000${i}`, caseNumber: `KF2024-000${i}`, unit: '开发区派出所', ruleId: 'adm-two-officers', firstSeen: now, lastSeen: now, updatedAt: now })),
+      ...[1, 2, 3].map((i) => ({ ...mine.findings[0], id: `other-${i}`, key: `KF2024-000${i}|adm-two-officers|case.officers|`, caseKey: `KF2024-000${i}`, caseNumber: `KF2024-000${i}`, unit: '开发区派出所', officers: ['刘洋'], ruleId: 'adm-two-officers', firstSeen: now, lastSeen: now, updatedAt: now })),
     ],
     pageChecks: [1, 2, 3, 4].map((i) => ({ visit: `other-visit-${i}`, caseKey: `KF2024-000${i}`, caseNumber: `KF2024-000${i}`, caseKind: '行政', unit: '开发区派出所', officers: [], url: 'http://10.9.9.9/x', at: now, findingsCount: i < 4 ? 1 : 0 })),
   };
@@ -157,4 +157,10 @@ test('merging another reviewer’s export gives one report across units without 
   const units = page.locator('[data-section="各单位"] tbody tr');
   await expect(units.filter({ hasText: '开发区派出所' }).locator('td')).toHaveText(['开发区派出所', '4', '3', '3', '0.75', '75.0%']);
   await expect(units.filter({ hasText: '合计' }).locator('td').nth(3)).toHaveText(String(FINDINGS + 3));
+  // Their 刘洋 of 开发区派出所 is not our 刘洋 of 滨江分局城西派出所: two people in the 民警执法档案 (#15.6).
+  await page.goto(`chrome-extension://${EXTENSION_ID}/report.html#officer?date=${day}`);
+  const officer = page.locator('.controls label', { hasText: '民警' }).locator('select');
+  await expect(officer.locator('option', { hasText: /^刘洋/ })).toHaveText(['刘洋（开发区派出所）', '刘洋（滨江分局城西派出所）']);
+  await officer.selectOption('刘洋（开发区派出所）');
+  await expect(page.locator('h1, h2').filter({ hasText: '民警执法档案：刘洋（开发区派出所）' }).first()).toBeVisible();
 });
