@@ -25,11 +25,13 @@ export interface AuditPanelProps {
   onSelect?: (f: Finding) => void;
   onClose?: () => void;
   docUrl?: (ruleId: string) => string | undefined;
+  /** The in-page panel: which side it is docked on, and how to move it to the other. */
+  dock?: { side: 'left' | 'right'; onMove: () => void };
 }
 
 const ORDER: Tone[] = ['error', 'warning', 'info', 'review'];
 
-export function AuditPanel({ data, onSelect, onClose, docUrl }: AuditPanelProps) {
+export function AuditPanel({ data, onSelect, onClose, docUrl, dock }: AuditPanelProps) {
   const [category, setCategory] = useState('');
   const shown = data.findings.filter((f) => !category || f.category === category);
   const count = (t: Tone) => data.findings.filter((f) => toneOf(f) === t).length;
@@ -42,8 +44,13 @@ export function AuditPanel({ data, onSelect, onClose, docUrl }: AuditPanelProps)
           CaseLint 审核面板
           {data.caseNumber ? <span class="ap-case">案件编号 {data.caseNumber}</span> : null}
         </h2>
+        {dock ? (
+          <button type="button" class="ap-dock" onClick={dock.onMove} data-side={dock.side}>
+            {dock.side === 'right' ? '停靠左侧' : '停靠右侧'}
+          </button>
+        ) : null}
         {onClose ? (
-          <button type="button" class="ap-close" onClick={onClose} aria-label="关闭审核面板">
+          <button type="button" class="ap-close" onClick={onClose} aria-label="关闭审核面板（Esc）">
             ×
           </button>
         ) : null}
@@ -130,6 +137,7 @@ export const PANEL_CSS = `
 .ap-head { display: flex; align-items: center; justify-content: space-between; padding: 10px 12px; border-bottom: 1px solid #e5e7eb; }
 .ap-head h2 { font-size: 15px; margin: 0; }
 .ap-case { font-weight: normal; font-size: 12px; color: #374151; margin-left: 8px; }
+.ap-dock { margin-left: auto; margin-right: 6px; font-size: 12px; cursor: pointer; }
 .ap-close { border: 0; background: none; font-size: 20px; cursor: pointer; color: #374151; }
 .ap-counts { display: flex; flex-wrap: wrap; padding: 8px 6px 0 12px; }
 .ap-counts > * { margin: 0 6px 6px 0; }

@@ -133,7 +133,7 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     engine: { overrides: config.ruleOverrides, calendar },
   });
   const reviewer = config.settings.role === 'reviewer';
-  const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl) : undefined;
+  const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl, (f) => session.anchorOf(f)) : undefined;
 
   const reporter = createReporter({
     send: (m) => browser.runtime.sendMessage(m),

@@ -1,7 +1,8 @@
 /**
- * The in-page audit panel: a fixed drawer on the right of the page, in its own open shadow root
- * (the plugin, Firefox, and wherever the Chrome side panel is unavailable). It floats over the
- * page and never changes its layout.
+ * The in-page audit panel: a fixed drawer docked on the right (or left) of the page, in its own open
+ * shadow root (the plugin, Firefox, and wherever the Chrome side panel is unavailable). It floats
+ * over the page and never changes its layout; Escape closes it; a field it jumps to is never left
+ * under it (the panel moves to the other side).
  */
 import { render } from 'preact';
 import { AuditPanel, PANEL_CSS, type PanelData } from '../../components/AuditPanel';
@@ -12,11 +13,17 @@ export class InPagePanel {
   private host?: HTMLElement;
   private mount?: HTMLElement;
   private data?: PanelData;
+  private side: 'left' | 'right' = 'right';
+  private readonly onEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.isOpen) this.close();
+  };
 
   constructor(
     private readonly doc: Document,
     private readonly onSelect: (f: Finding) => void,
     private readonly docUrl?: (ruleId: string) => string | undefined,
+    /** The element a finding's field is shown in, to keep it clear of the panel. */
+    private readonly fieldOf?: (f: Finding) => Element | undefined,
   ) {}
 
   get isOpen(): boolean {
@@ -27,14 +34,17 @@ export class InPagePanel {
     if (this.isOpen) return;
     const host = this.doc.createElement('div');
     host.setAttribute(OWN_ATTR, 'panel');
-    host.style.cssText = 'position:fixed;top:0;right:0;width:380px;max-width:90vw;height:100vh;z-index:2147483647;';
+    host.style.cssText = this.placement();
+    host.dataset.side = this.side;
     const shadow = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
-    style.textContent = `:host{all:initial}.wrap{height:100vh;overflow:auto;background:#fff;border-left:1px solid #d1d5db;box-shadow:-4px 0 12px rgba(0,0,0,.12)}${PANEL_CSS}`;
+    style.textContent = `:host{all:initial}.wrap{height:100vh;overflow:auto;background:#fff;border-left:1px solid #d1d5db;box-shadow:-4px 0 12px rgba(0,0,0,.12)}:host([data-side=left]) .wrap{border-left:0;border-right:1px solid #d1d5db;box-shadow:4px 0 12px rgba(0,0,0,.12)}${PANEL_CSS}`;
     const mount = this.doc.createElement('div');
     mount.className = 'wrap';
     shadow.append(style, mount);
+    host.addEventListener('keydown', (e) => this.onEscape(e as KeyboardEvent));
     for (const type of ['keydown', 'keyup', 'keypress', 'input', 'change']) host.addEventListener(type, (e) => e.stopPropagation());
+    this.doc.addEventListener('keydown', this.onEscape, true);
     this.doc.documentElement.append(host);
     this.host = host;
     this.mount = mount;
@@ -43,6 +53,7 @@ export class InPagePanel {
   }
 
   close(): void {
+    this.doc.removeEventListener('keydown', this.onEscape, true);
     if (this.mount) render(null, this.mount);
     this.host?.remove();
     this.host = undefined;
@@ -58,8 +69,44 @@ export class InPagePanel {
     this.draw();
   }
 
+  private placement(): string {
+    return `position:fixed;top:0;${this.side}:0;width:380px;max-width:90vw;height:100vh;z-index:2147483647;`;
+  }
+
+  /** Docks the panel on the other side of the window. */
+  move(): void {
+    this.side = this.side === 'right' ? 'left' : 'right';
+    if (this.host) {
+      this.host.style.cssText = this.placement();
+      this.host.dataset.side = this.side;
+    }
+    this.draw();
+  }
+
+  /** After a jump to a field: if the field is under the panel, the panel moves to the side that leaves it clear. */
+  private select(f: Finding): void {
+    this.onSelect(f);
+    const field = this.fieldOf?.(f);
+    const view = this.doc.defaultView;
+    if (!field || !this.host || !view) return;
+    view.requestAnimationFrame(() => {
+      if (!this.host) return;
+      const a = field.getBoundingClientRect();
+      const b = this.host.getBoundingClientRect();
+      const width = view.innerWidth;
+      // How much of the field each side's panel would cover; move only when the other side covers less.
+      const covered = (left: number) => Math.max(0, Math.min(a.right, left + b.width) - Math.max(a.left, left));
+      const here = this.side === 'right' ? covered(width - b.width) : covered(0);
+      const there = this.side === 'right' ? covered(0) : covered(width - b.width);
+      if (a.top < b.bottom && a.bottom > b.top && here > 0 && there < here) this.move();
+    });
+  }
+
   private draw(): void {
     if (!this.mount || !this.data) return;
-    render(<AuditPanel data={this.data} onSelect={this.onSelect} onClose={() => this.close()} docUrl={this.docUrl} />, this.mount);
+    render(
+      <AuditPanel data={this.data} onSelect={(f) => this.select(f)} onClose={() => this.close()} docUrl={this.docUrl} dock={{ side: this.side, onMove: () => this.move() }} />,
+      this.mount,
+    );
   }
 }

@@ -72,7 +72,7 @@ export const CaseLint = {
       let closePanel = () => {};
       if (options.panel) {
         const doc = options.root ?? document;
-        const panel = new InPagePanel(doc, (f) => session.focus(f), options.docUrl);
+        const panel = new InPagePanel(doc, (f) => session.focus(f), options.docUrl, (f) => session.anchorOf(f));
         const unsubscribe = session.subscribe((r) => panel.update(panelData(r, currentPack(), doc.title)));
         const onKey = (e: KeyboardEvent) => {
           if (!isPanelShortcut(e)) return;

@@ -64,3 +64,38 @@ test('the panel follows the officer: a fix removes the finding from the panel', 
   await expect(page.locator('.ap-item')).toHaveCount(3);
   await expect(page.locator('[data-count="error"] b')).toHaveText('3');
 });
+
+test('the in-page panel: Escape closes it, it docks left or right, and never covers the field it jumps to (#15.5)', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  await page.keyboard.press('Alt+Shift+A');
+  const panel = page.locator('section.ap');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+
+  await page.keyboard.press('Alt+Shift+A');
+  await expect(panel).toBeVisible();
+  const host = page.locator('[data-caselint-host="panel"]');
+  await expect(host).toHaveAttribute('data-side', 'right');
+  await panel.getByRole('button', { name: '停靠左侧' }).click();
+  await expect(host).toHaveAttribute('data-side', 'left');
+  expect((await host.boundingBox())!.x).toBe(0);
+  await panel.getByRole('button', { name: '停靠右侧' }).click();
+  await expect(host).toHaveAttribute('data-side', 'right');
+
+  // A field in the right part of the window, under the panel docked right: jumping to it moves the panel.
+  const field = page.locator('#f-detention-custodyAt');
+  await field.scrollIntoViewIfNeeded();
+  const overlaps = async () => {
+    const [a, b] = [(await field.boundingBox())!, (await host.boundingBox())!];
+    return a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+  };
+  expect(await overlaps()).toBe(true); // precondition: docked right, the panel covers it
+  await panel.locator('[data-caselint-panel-rule="detention-custody-24h"]').click();
+  await expect(page.locator('[data-caselint-highlight]')).toHaveCount(1);
+  await expect(host).toHaveAttribute('data-side', 'left');
+  expect(await overlaps()).toBe(false);
+});
