@@ -71,6 +71,7 @@ function Marker({ item, docUrl, now, closeAll }: { item: PlacedFinding; docUrl?:
     <div
       class={`cl-marker cl-${toneOf(f)}${open ? ' cl-open' : ''}${hidden ? ' cl-hidden' : ''}${placement(item)}`}
       style={{ left: `${item.x}px`, top: `${item.y}px`, '--cl-colour': tone.colour, '--cl-tint': tone.tint }}
+      data-caselint-marker={item.id}
       data-caselint-rule={f.ruleId}
       data-caselint-field={f.fieldKey}
       data-caselint-severity={f.severity}

@@ -15,6 +15,7 @@ export interface AnchoredFinding {
 
 const MARKER = 18;
 const GAP = 4;
+const FOCUSABLE = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable=""], [contenteditable="true"]';
 
 export class Overlay {
   readonly host: HTMLElement;
@@ -26,6 +27,19 @@ export class Overlay {
   private highlighted?: Element;
   private highlightTimer?: ReturnType<typeof setTimeout>;
   private readonly onMove = () => this.schedule();
+  /** Markers by the field they belong to, in their order (for Tab: the marker comes right after its field). */
+  private markers = new Map<Element, string[]>();
+  private readonly onPageTab = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as Element | null;
+    if (!target || target === this.host) return;
+    for (const [anchor, ids] of this.markers) {
+      if ((anchor === target || anchor.contains(target)) && this.focusMarker(ids[0]!)) {
+        e.preventDefault();
+        return;
+      }
+    }
+  };
 
   constructor(
     readonly doc: Document,
@@ -39,9 +53,11 @@ export class Overlay {
     style.textContent = INLINE_CSS;
     this.mount = doc.createElement('div');
     shadow.append(style, this.mount);
+    this.host.addEventListener('keydown', (e) => this.onMarkerTab(e));
     for (const type of ['keydown', 'keyup', 'keypress', 'input']) {
       this.host.addEventListener(type, (e) => e.stopPropagation());
     }
+    doc.addEventListener('keydown', this.onPageTab, true);
     doc.documentElement.append(this.host);
     doc.defaultView?.addEventListener('scroll', this.onMove, { capture: true, passive: true });
     doc.defaultView?.addEventListener('resize', this.onMove, { passive: true });
@@ -65,6 +81,44 @@ export class Overlay {
     this.draw();
   }
 
+  private focusMarker(id: string): boolean {
+    const el = this.host.shadowRoot?.querySelector(`[data-caselint-marker="${CSS.escape(id)}"]`) as HTMLElement | null;
+    el?.focus();
+    return !!el;
+  }
+
+  /** Tab from a marker: its field's next marker, then what follows the field in the page; Shift+Tab goes back to the field. */
+  private onMarkerTab(e: Event): void {
+    const k = e as KeyboardEvent;
+    if (k.key !== 'Tab' || k.altKey || k.ctrlKey || k.metaKey) return;
+    const id = (k.composedPath()[0] as Element | undefined)?.getAttribute?.('data-caselint-marker');
+    if (!id) return;
+    for (const [anchor, ids] of this.markers) {
+      const at = ids.indexOf(id);
+      if (at < 0) continue;
+      const next = k.shiftKey ? (at > 0 ? ids[at - 1] : undefined) : ids[at + 1];
+      if (next && this.focusMarker(next)) return void k.preventDefault();
+      const to = k.shiftKey ? this.focusableIn(anchor) : this.focusableAfter(anchor);
+      if (to) {
+        k.preventDefault();
+        to.focus();
+      }
+      return;
+    }
+  }
+
+  private focusableIn(anchor: Element): HTMLElement | null {
+    return (anchor.matches(FOCUSABLE) ? anchor : anchor.querySelector(FOCUSABLE)) as HTMLElement | null;
+  }
+
+  private focusableAfter(anchor: Element): HTMLElement | null {
+    for (const el of this.doc.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+      if (anchor.contains(el) || el.closest(`[${OWN_ATTR}]`) || (el as HTMLInputElement).disabled || el.tabIndex < 0) continue;
+      if (anchor.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && el.getClientRects().length) return el;
+    }
+    return null;
+  }
+
   private schedule(): void {
     const win = this.doc.defaultView;
     if (this.frame || !win) return;
@@ -82,6 +136,7 @@ export class Overlay {
     const sy = win?.scrollY ?? 0;
     const maxX = (win?.innerWidth ?? 1e6) + sx - MARKER - 2;
     const perAnchor = new Map<Element, number>();
+    this.markers = new Map();
     const placed: PlacedFinding[] = [];
     for (const { finding, anchor } of this.items) {
       if (!anchor.isConnected) continue;
@@ -89,9 +144,11 @@ export class Overlay {
       if (r.width === 0 && r.height === 0) continue; // hidden field
       const n = perAnchor.get(anchor) ?? 0;
       perAnchor.set(anchor, n + 1);
+      const id = `${finding.ruleId}|${finding.fieldKey}|${finding.row ?? ''}`;
+      this.markers.set(anchor, [...(this.markers.get(anchor) ?? []), id]);
       placed.push({
         finding,
-        id: `${finding.ruleId}|${finding.fieldKey}|${finding.row ?? ''}`,
+        id,
         x: Math.min(r.right + sx + GAP + n * (MARKER + GAP), maxX),
         y: r.top + sy + Math.max(0, (r.height - MARKER) / 2),
       });
@@ -112,6 +169,7 @@ export class Overlay {
     render(null, this.mount);
     this.doc.defaultView?.removeEventListener('scroll', this.onMove, { capture: true });
     this.doc.defaultView?.removeEventListener('resize', this.onMove);
+    this.doc.removeEventListener('keydown', this.onPageTab, true);
     this.host.remove();
   }
 }

@@ -76,6 +76,8 @@ export function attachSession(options: SessionOptions): Session {
   let anchors = new Map<string, Element>();
   let documents = new Set<Document>();
   let previousIds = new Set<string>();
+  /** Whether the page's problems were announced once (on load: only their number). */
+  let announced = false;
   let detached = false;
 
   const listeners: [EventTarget, string, EventListener, boolean][] = [];
@@ -136,7 +138,13 @@ export function attachSession(options: SessionOptions): Session {
     const ids = new Set(shown.findings.map((f) => `${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
     const fresh = shown.findings.filter((f) => !previousIds.has(`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
     previousIds = ids;
-    const announcement = fresh.length ? `CaseLint：${fresh.map((f) => `${fieldLabel(f.fieldKey)}，${f.message}`).join('；')}` : '';
+    // On load, how many problems there are (never the whole list read out); later, what changed.
+    const announcement = !fresh.length
+      ? ''
+      : !announced
+        ? `CaseLint：本页发现 ${fresh.length} 个问题，按 Tab 键可在字段后查看说明`
+        : `CaseLint：${fresh.map((f) => `${fieldLabel(f.fieldKey)}，${f.message}`).join('；')}`;
+    if (fresh.length) announced = true;
     for (const doc of new Set([...overlays.keys(), ...perDoc.keys(), ...(notice ? [root] : [])])) {
       if (!overlays.has(doc) && !perDoc.get(doc)?.length && !(notice && doc === root)) continue;
       overlayFor(doc).update(perDoc.get(doc) ?? [], doc === root ? announcement : '', doc === root ? notice : null);

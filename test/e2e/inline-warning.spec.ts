@@ -24,7 +24,13 @@ test('extension warns next to 通知家属时间 when the family was notified 26
   await expect(marker.locator('.cl-basis')).toContainText('《中华人民共和国刑事诉讼法》第八十五条第二款');
   await expect(marker.locator('.cl-link')).toHaveAttribute('href', /^chrome-extension:\/\/[a-p]{32}\/rule\.html#detention-family-notice-24h$/);
   // Screen readers hear it.
-  await expect(page.locator('[aria-live="polite"]')).toContainText('通知家属时间');
+  // On load it says how many, not the whole list (#15.4); a change is said with its field and numbers.
+  const live = page.locator('[aria-live="polite"]');
+  await expect(live).toHaveText('CaseLint：本页发现 4 个问题，按 Tab 键可在字段后查看说明');
+  await page.locator('#f-detention-familyNotifiedAt').fill('2024-03-05 20:15');
+  await expect(marker).toHaveCount(0);
+  await page.locator('#f-detention-familyNotifiedAt').fill('2024-03-07 09:00');
+  await expect(live).toContainText('通知家属时间，通知家属时间晚于拘留时间42小时30分');
   expect(errors).toEqual([]);
 });
 

@@ -176,3 +176,26 @@ test('while the officer types, "cannot read" waits for a pause or for leaving th
   await field.fill('2024-03-06 16:45');
   await expect(page.locator('[data-caselint-rule="detention-family-notice-24h"][data-caselint-kind="violation"]')).toHaveCount(1, { timeout: 700 });
 });
+
+test('Tab reaches a marker right after its field, then goes on to the next field; Shift+Tab goes back (#15.4)', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  const marker = page.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  await expect(marker).toHaveCount(1);
+  const field = page.locator('#f-detention-familyNotifiedAt');
+  // What the page itself has after the field, in document order.
+  const nextId = await field.evaluate((el) => {
+    const all = [...document.querySelectorAll<HTMLElement>('input:not([type=hidden]), select, textarea, button, a[href]')];
+    return all.slice(all.indexOf(el as HTMLElement) + 1).find((x) => x.getClientRects().length)!.id;
+  });
+  expect(nextId).not.toBe('');
+  await field.focus();
+  await page.keyboard.press('Tab');
+  await expect(marker).toBeFocused();
+  await expect(marker.locator('.cl-pop')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(`#${nextId}`)).toBeFocused();
+  await marker.focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(field).toBeFocused();
+});
