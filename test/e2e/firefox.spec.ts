@@ -102,7 +102,7 @@ test('Firefox ESR: markers on a demo page, the audit panel from the shortcut, th
     expect(panel).toContain(`违规 ${expected.filter((f) => f.severity === 'error').length}`);
     expect(panel).toContain('通知家属时间晚于拘留时间26小时15分');
     // The page's report reaches the add-on's log (read from Firefox's own files while it runs).
-    await expect.poll(() => addonLogCounts(profile), { timeout: 15_000 }).toEqual({ findings: expected.length, dismissals: 0, pageChecks: 1 });
+    await expect.poll(() => addonLogCounts(profile), { timeout: 15_000 }).toEqual({ findings: expected.length, dismissals: 0, pageChecks: 1, importStaging: 0 });
   } finally {
     await browser?.close().catch(() => {});
     rmSync(home, { recursive: true, force: true });
