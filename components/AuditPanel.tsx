@@ -13,6 +13,8 @@ export interface PanelData {
   findings: Finding[];
   passed: string[];
   notApplicable: string[];
+  /** Rules dismissed for this case by a reviewer: their findings are hidden, but counted (#15.2). */
+  dismissed?: string[];
   warnings: string[];
   /** Category id → label. */
   categories: Record<string, string>;
@@ -35,7 +37,8 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock }: AuditPanel
   const [category, setCategory] = useState('');
   const shown = data.findings.filter((f) => !category || f.category === category);
   const count = (t: Tone) => data.findings.filter((f) => toneOf(f) === t).length;
-  const checked = data.passed.length + new Set(data.findings.map((f) => f.ruleId)).size;
+  const dismissed = data.dismissed ?? [];
+  const checked = data.passed.length + new Set(data.findings.map((f) => f.ruleId)).size + dismissed.length;
   const present = [...new Set(data.findings.map((f) => f.category))];
   return (
     <section class="ap" aria-label="CaseLint 审核面板">
@@ -64,7 +67,7 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock }: AuditPanel
       </div>
       <p class="ap-rules">
         已检查规则 <b data-count="checked">{checked}</b> 条 · 通过 <b data-count="passed">{data.passed.length}</b> · 不适用{' '}
-        <b data-count="na">{data.notApplicable.length}</b>
+        <b data-count="na">{data.notApplicable.length}</b> · 已排除 <b data-count="dismissed">{dismissed.length}</b>
       </p>
       {data.warnings.length ? (
         <ul class="ap-warnings">

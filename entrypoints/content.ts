@@ -152,7 +152,7 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
   };
   const onResult = (r: ScanResult) => {
-    panel?.update(panelData(r, pack, document.title));
+    panel?.update(panelData(r, pack, document.title, session.dismissedOnPage()));
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => reportResult(), 250);
   };

@@ -2,13 +2,14 @@ import type { PanelData } from '../../components/AuditPanel';
 import type { CompiledPack, ScanResult } from '../../rules/engine';
 
 /** What the audit panel shows for a page's result. */
-export function panelData(result: ScanResult, pack: CompiledPack, pageTitle?: string): PanelData {
+export function panelData(result: ScanResult, pack: CompiledPack, pageTitle?: string, dismissed: string[] = []): PanelData {
   const categories: Record<string, string> = {};
   for (const [id, label] of Object.entries(pack.pack.categories)) categories[id] = label['zh-CN'];
   return {
     findings: result.findings,
     passed: result.passed,
     notApplicable: result.notApplicable,
+    dismissed,
     warnings: result.warnings,
     categories,
     caseNumber: result.fields['case.number'] ?? null,

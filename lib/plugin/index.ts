@@ -73,7 +73,7 @@ export const CaseLint = {
       if (options.panel) {
         const doc = options.root ?? document;
         const panel = new InPagePanel(doc, (f) => session.focus(f), options.docUrl, (f) => session.anchorOf(f));
-        const unsubscribe = session.subscribe((r) => panel.update(panelData(r, currentPack(), doc.title)));
+        const unsubscribe = session.subscribe((r) => panel.update(panelData(r, currentPack(), doc.title, session.dismissedOnPage())));
         const onKey = (e: KeyboardEvent) => {
           if (!isPanelShortcut(e)) return;
           e.preventDefault();

@@ -42,6 +42,8 @@ export interface Session {
   subscribe(listener: (result: ScanResult) => void): () => void;
   /** Rules a reviewer dismissed for this case: still reported to the log, no longer shown. */
   setSuppressed(ruleIds: Iterable<string>): void;
+  /** Rules with findings on this page that a reviewer dismissed for the case (hidden, but counted). */
+  dismissedOnPage(): string[];
   /** A notice for the user on the page (e.g. the log could not be written), or null to clear it. */
   setNotice(text: string | null): void;
   setPack(pack: CompiledPack): void;
@@ -359,6 +361,7 @@ export function attachSession(options: SessionOptions): Session {
     },
     anchorOf: (f) => anchors.get(slot(f.fieldKey, f.row)) ?? anchors.get(slot(f.fieldKey)),
     focus,
+    dismissedOnPage: () => [...new Set(result.findings.filter((f) => suppressed.has(f.ruleId)).map((f) => f.ruleId))],
     setSuppressed(ruleIds) {
       const next = new Set(ruleIds);
       if (next.size === suppressed.size && [...next].every((r) => suppressed.has(r))) return;

@@ -89,6 +89,14 @@ test('the reviewer confirms, dismisses (per case only) and reopens; a fixed find
   await detention.reload();
   await expect(detention.locator('[data-caselint-rule]')).toHaveCount(3);
   await expect(detention.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(0);
+  // The panel counts it as dismissed: its figures still add up to every rule of the pack (#15.2).
+  await detention.keyboard.press('Alt+Shift+A');
+  const panel = detention.locator('section.ap');
+  await expect(panel.locator('[data-count="dismissed"]')).toHaveText('1');
+  const n = async (k: string) => Number(await panel.locator(`[data-count="${k}"]`).textContent());
+  expect((await n('passed')) + (await n('na')) + (await n('dismissed')) + 3).toBe(45);
+  expect(await n('checked')).toBe(45 - (await n('na')));
+  await detention.keyboard.press('Escape');
   await other.reload();
   await expect(other.locator('[data-caselint-rule="id-number-valid"]')).toHaveCount(2);
 
