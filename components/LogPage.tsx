@@ -4,7 +4,7 @@
  * back up, import and restore; the reviewer's own name and unit. Reads IndexedDB directly; every
  * write goes through the background, the log's only writer.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { beijingTime, findingsCsv } from '../lib/db/csv';
 import type { CaseLintDb } from '../lib/db/database';
 import { allMatching, countLog, distinct, queryLog, type LogFilter, type LogQuery, type SortKey } from '../lib/db/query';
@@ -77,20 +77,30 @@ export function LogPage({ db, pack, send }: LogPageProps) {
   );
 
   // A new filter is counted afresh; a refresh keeps the last count on screen until the new one is in.
+  // A refresh never discards an answer for the same filter: on a busy store (right after a
+  // 100,000-row import a count took up to 29 s) a count slower than the refresh still arrives.
+  const currentQuery = useRef(query);
+  currentQuery.current = query;
+  /** Answers are applied newest first only: an older one arriving late never replaces a newer one. */
+  const asked = useRef(0);
+  const shown = useRef({ rows: 0, total: 0 });
   useEffect(() => setTotal(null), [db, query]);
   useEffect(() => {
-    let live = true;
     const t0 = performance.now();
+    const n = ++asked.current;
+    const current = () => currentQuery.current === query;
     void queryLog(db, query).then((r) => {
-      if (!live) return;
+      if (!current() || n < shown.current.rows) return;
+      shown.current.rows = n;
       setRows(r.rows);
       setHasMore(r.hasMore);
       document.body.dataset.firstScreenMs = (performance.now() - t0).toFixed(1);
     });
-    void countLog(db, query).then((n) => live && setTotal(n));
-    return () => {
-      live = false;
-    };
+    void countLog(db, query).then((count) => {
+      if (!current() || n < shown.current.total) return;
+      shown.current.total = n;
+      setTotal(count);
+    });
   }, [db, query, version]);
 
   useEffect(() => {

@@ -153,10 +153,12 @@ export async function commitImport(db: CaseLintDb, stagingId: string, newId: () 
   const found = await db.transaction('rw', [db.findings, db.dismissals, db.pageChecks, db.importStaging], async () => {
     const seqs = (await db.importStaging.where('stagingId').equals(stagingId).primaryKeys()).sort((a, b) => (a ?? 0) - (b ?? 0));
     if (!seqs.length) return false;
+    // A restore into an empty log knows every row it wrote: no lookups in the store.
+    const written: Written | undefined = (await db.findings.count()) === 0 ? { keys: new Map(), ids: new Set() } : undefined;
     for (const seq of seqs) {
       const chunk = await db.importStaging.get(seq);
       if (!chunk || chunk.part === 'header') continue;
-      if (chunk.part === 'findings') await mergeFindings(db, chunk.rows as FindingRow[], counts, newId);
+      if (chunk.part === 'findings') await mergeFindings(db, chunk.rows as FindingRow[], counts, newId, written);
       else if (chunk.part === 'dismissals') await mergeDismissals(db, chunk.rows as Dismissal[]);
       else await mergePageChecks(db, chunk.rows as PageCheck[]);
     }
@@ -166,9 +168,20 @@ export async function commitImport(db: CaseLintDb, stagingId: string, newId: () 
   return found ? { ok: true, ...counts } : { ok: false, errors: [GONE] };
 }
 
-async function mergeFindings(db: CaseLintDb, rows: FindingRow[], counts: { added: number; updated: number; unchanged: number }, newId: () => string) {
-  const known = new Map((await db.findings.where('key').anyOf(rows.map((r) => r.key)).toArray()).map((r) => [r.key, r]));
-  const takenIds = new Set((await db.findings.bulkGet(rows.map((r) => r.id))).flatMap((r) => (r ? [r.id] : [])));
+/** The keys and ids a merge into an empty log has written so far. */
+type Written = { keys: Map<string, string>; ids: Set<string> };
+
+async function mergeFindings(db: CaseLintDb, rows: FindingRow[], counts: { added: number; updated: number; unchanged: number }, newId: () => string, written?: Written) {
+  let known: Map<string, FindingRow>;
+  let takenIds: Set<string>;
+  if (written) {
+    const again = [...new Set(rows.flatMap((r) => (written.keys.has(r.key) ? [written.keys.get(r.key)!] : [])))];
+    known = new Map((again.length ? await db.findings.bulkGet(again) : []).flatMap((r) => (r ? [[r.key, r] as const] : [])));
+    takenIds = written.ids;
+  } else {
+    known = new Map((await db.findings.where('key').anyOf(rows.map((r) => r.key)).toArray()).map((r) => [r.key, r]));
+    takenIds = new Set((await db.findings.bulkGet(rows.map((r) => r.id))).flatMap((r) => (r ? [r.id] : [])));
+  }
   const writes = new Map<string, FindingRow>();
   const dismissals: Dismissal[] = [];
   for (const row of rows) {
@@ -202,6 +215,7 @@ async function mergeFindings(db: CaseLintDb, rows: FindingRow[], counts: { added
     }
   }
   await db.findings.bulkPut([...writes.values()]);
+  if (written) for (const w of writes.values()) written.keys.set(w.key, w.id);
   if (dismissals.length) await db.dismissals.bulkPut(dismissals);
 }
 

@@ -57,6 +57,15 @@ describe('importing in chunks', () => {
     expect(await db.findings.toArray()).toMatchObject([{ id: 'row-0', status: 'confirmed', reviewer: '王审核' }]);
   });
 
+  it('into an empty log, the same finding in two chunks is still one row, with the newer review', async () => {
+    const file = await backupOf(1500);
+    const row = file.findings[5];
+    file.findings[1200] = { ...row, id: 'later-copy', status: 'confirmed', subjectiveLevel: '主观故意', reviewer: '王审核', updatedAt: row.updatedAt + 10, reviewedAt: row.updatedAt + 10 };
+    expect(await importLog(db, file, newId, NOW)).toEqual({ ok: true, added: 1499, updated: 1, unchanged: 0 });
+    expect(await db.findings.count()).toBe(1499);
+    expect(await db.findings.get('row-5')).toMatchObject({ status: 'confirmed', reviewer: '王审核' });
+  }, 30_000);
+
   it('names a bad row by its place in the whole file, in a later chunk, and writes nothing', async () => {
     const file = await backupOf(2500);
     file.findings[2345].severity = 'fatal';
