@@ -70,8 +70,15 @@ test('the page’s own scripts cannot reach the extension’s findings', async (
     const el = document.getElementById('f-detention-familyNotifiedAt')!;
     el.dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { ruleId: 'forged' } }));
   });
-  await page.waitForTimeout(300);
-  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  await expect(page.locator('[data-caselint-rule="forged"]')).toHaveCount(0);
+  // Positive control: re-checking is alive, and reads the field's real value (now on time) — nothing from the event.
+  await page.evaluate(() => {
+    const el = document.getElementById('f-detention-familyNotifiedAt') as HTMLInputElement;
+    el.value = '2024-03-05 20:15';
+    el.dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { ruleId: 'forged', message: '伪造' } }));
+  });
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(3);
+  await expect(page.locator('[data-caselint-rule="detention-family-notice-24h"]')).toHaveCount(0);
   await expect(page.locator('[data-caselint-rule="forged"]')).toHaveCount(0);
 });
 

@@ -50,8 +50,11 @@ test('the warning goes away when the officer corrects the time, and comes back w
 test('a compliant detention page shows no warning', async ({ extContext, demo }) => {
   const page = await extContext.newPage();
   await page.goto(`${demo.url}/case/XS2024-0301/detention`);
-  // The content script has run once the page is read: wait for its host-less state by probing twice.
-  await page.waitForTimeout(800);
+  // Positive control: the page was read and its rules checked (the reviewer's panel says how many).
+  await expect(async () => {
+    await page.keyboard.press('Alt+Shift+A');
+    await expect(page.locator('.ap-empty')).toHaveText(/^本页未发现问题，已检查 [1-9]\d* 条规则。$/, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await expect(page.locator('[data-caselint-rule]')).toHaveCount(0);
 });
 

@@ -1,10 +1,12 @@
-/** The README's screenshots, produced from the demo site by the e2e suite (docs/screenshots/). */
+/**
+ * The README's screenshots, produced from the demo site. In `npm test` they go to the test output
+ * (the tracked docs are never rewritten by a test run); `npm run screenshots` updates docs/screenshots/.
+ */
 import { EXTENSION_ID } from '../browser';
 import { expect, test } from './fixtures';
 
-const OUT = 'docs/screenshots';
-
-test('screenshots: inline warning, audit panel, weekly report, settings', async ({ freshContext: ctx, demo }) => {
+test('screenshots: inline warning, audit panel, weekly report, settings', async ({ freshContext: ctx, demo }, testInfo) => {
+  const OUT = process.env.CASELINT_SCREENSHOTS_DIR ?? testInfo.outputPath('screenshots');
   const page = await ctx.newPage();
   await page.setViewportSize({ width: 1280, height: 760 });
   await page.goto(`${demo.url}/case/XS2024-0302/detention`);
