@@ -27,13 +27,20 @@ export interface AuditPanelProps {
   onSelect?: (f: Finding) => void;
   onClose?: () => void;
   docUrl?: (ruleId: string) => string | undefined;
+  /** A reviewer's confirm or dismiss (with its reason) of one finding, from the panel; says what happened. */
+  onReview?: (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null) => Promise<string>;
   /** The in-page panel: which side it is docked on, and how to move it to the other. */
   dock?: { side: 'left' | 'right'; onMove: () => void };
 }
 
 const ORDER: Tone[] = ['error', 'warning', 'info', 'review'];
 
-export function AuditPanel({ data, onSelect, onClose, docUrl, dock }: AuditPanelProps) {
+export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: AuditPanelProps) {
+  /** What the last review from the panel did (a dismissed finding leaves the list, so it is said above it). */
+  const [said, setSaid] = useState('');
+  const review = (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null) => {
+    void onReview?.(f, action, reason).then((text) => setSaid(`${f.title}：${text}`));
+  };
   const [category, setCategory] = useState('');
   const shown = data.findings.filter((f) => !category || f.category === category);
   const count = (t: Tone) => data.findings.filter((f) => toneOf(f) === t).length;
@@ -75,6 +82,11 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock }: AuditPanel
             <li key={w}>⚠ {w}</li>
           ))}
         </ul>
+      ) : null}
+      {said ? (
+        <p class="ap-said" role="status">
+          {said}
+        </p>
       ) : null}
       <label class="ap-filter">
         类别
@@ -119,6 +131,26 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock }: AuditPanel
                       </span>
                       <span class="ap-basis">依据：{f.basis}</span>
                     </button>
+                    {onReview ? (
+                      <div class="ap-review">
+                        <button type="button" onClick={() => review(f, 'confirm', null)} aria-label={`确认问题：${f.title}`}>
+                          确认
+                        </button>
+                        <select
+                          aria-label={`排除：${f.title}`}
+                          value=""
+                          onChange={(e) => {
+                            const reason = (e.target as HTMLSelectElement).value as 'false-positive' | 'not-applicable' | 'accepted-exception';
+                            if (reason) review(f, 'dismiss', reason);
+                          }}
+                        >
+                          <option value="">排除（选择原因）…</option>
+                          <option value="false-positive">误报</option>
+                          <option value="not-applicable">不适用</option>
+                          <option value="accepted-exception">依法例外</option>
+                        </select>
+                      </div>
+                    ) : null}
                     {docUrl?.(f.ruleId) ? (
                       <a class="ap-doc" href={docUrl(f.ruleId)} target="_blank" rel="noopener noreferrer">
                         规则全文
@@ -140,6 +172,9 @@ export const PANEL_CSS = `
 .ap-head { display: flex; align-items: center; justify-content: space-between; padding: 10px 12px; border-bottom: 1px solid #e5e7eb; }
 .ap-head h2 { font-size: 15px; margin: 0; }
 .ap-case { font-weight: normal; font-size: 12px; color: #374151; margin-left: 8px; }
+.ap-review { display: flex; align-items: center; margin: 2px 0 0 12px; font-size: 12px; }
+.ap-review > * + * { margin-left: 6px; }
+.ap-said { margin: 4px 12px; color: #1f2937; background: #f3f4f6; border-radius: 3px; padding: 2px 6px; font-size: 12px; }
 .ap-dock { margin-left: auto; margin-right: 6px; font-size: 12px; cursor: pointer; }
 .ap-close { border: 0; background: none; font-size: 20px; cursor: pointer; color: #374151; }
 .ap-counts { display: flex; flex-wrap: wrap; padding: 8px 6px 0 12px; }

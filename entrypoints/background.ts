@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CaseLintDb } from '../lib/db/database';
-import { applyRetention, recordPage, review } from '../lib/db/repository';
+import { applyRetention, findingOnPage, recordPage, review, type Review } from '../lib/db/repository';
 import { abortImport, beginImport, commitImport, importLog, stageRows } from '../lib/db/log-import';
 import { acceptRowCount, backupDue, logHealth, noteRowsAdded, noteRowsDeleted, readBackup, writeBackup, type StorageArea } from '../lib/db/auto-backup';
 import { availableBytes, importNeeds, shortOfSpace } from '../lib/db/storage-space';
@@ -130,6 +130,25 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
     try {
       await acceptRowCount(database(), local(), Date.now());
       return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+  async 'cs-bg:review-finding'(input) {
+    try {
+      const settings = await readSettings();
+      if (settings.role !== 'reviewer') return { ok: false, error: '只有法制审核员可以确认或排除问题（设置 → 角色）' };
+      const row = await findingOnPage(database(), input.url, input.caseNumber, input.ruleId, input.fieldKey, input.row);
+      if (!row) return { ok: false, error: '问题台账中尚无此问题（页面结果尚未记录），请稍后再试' };
+      const reviewer = { name: settings.reviewerName, unit: settings.reviewerUnit };
+      const r: Review | undefined =
+        input.action === 'confirm'
+          ? { action: 'confirm', ids: [row.id], subjectiveLevel: null, note: null }
+          : input.reason
+            ? { action: 'dismiss', ids: [row.id], reason: input.reason, note: null }
+            : undefined;
+      if (!r) return { ok: false, error: '请先选择排除原因' };
+      return { ok: true, updated: await review(database(), r, reviewer, Date.now()) };
     } catch (e) {
       return failure(e);
     }

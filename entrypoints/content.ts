@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compilePack, type ScanResult } from '../rules/engine';
+import { compilePack, type Finding, type ScanResult } from '../rules/engine';
 import { parseList } from '../rules/values/parse';
 import { isActiveOn, type EffectiveConfig } from '../lib/config/effective';
 import { BUILT_IN_ORIGINS, matchPatternOf } from '../lib/config/schema';
@@ -133,12 +133,38 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     engine: { overrides: config.ruleOverrides, calendar },
   });
   const reviewer = config.settings.role === 'reviewer';
-  const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl, (f) => session.anchorOf(f)) : undefined;
+  /** Rules a reviewer dismissed for this case: from the log's answers and from the panel. */
+  let dismissed: string[] = [];
+  const send = (m: unknown) => browser.runtime.sendMessage(m);
+  const onReview = async (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null): Promise<string> => {
+    try {
+      const r = await request(send, 'cs-bg:review-finding', {
+        url: location.href,
+        caseNumber: session.result().fields['case.number'] ?? null,
+        ruleId: f.ruleId,
+        fieldKey: f.fieldKey,
+        ...(f.row !== undefined ? { row: f.row } : {}),
+        action,
+        reason,
+      });
+      if (!r.ok) return `未完成：${r.error}`;
+      if (action === 'dismiss') {
+        dismissed = [...new Set([...dismissed, f.ruleId])];
+        session.setSuppressed(dismissed);
+        return '已排除（本案不再提示）';
+      }
+      return '已确认';
+    } catch {
+      return '未完成：后台服务未响应，请重试';
+    }
+  };
+  const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl, (f) => session.anchorOf(f), onReview) : undefined;
 
   const reporter = createReporter({
-    send: (m) => browser.runtime.sendMessage(m),
+    send,
     onAnswer: (answer) => {
       if (answer.ok) {
+        dismissed = answer.dismissedRules;
         session.setSuppressed(answer.dismissedRules);
         session.setNotice(null);
       } else session.setNotice(answer.error);

@@ -217,6 +217,12 @@ export async function review(db: CaseLintDb, r: Review, reviewer: Reviewer, now:
   });
 }
 
+/** The log row of a finding shown on a page: its case, document, rule, field and row. */
+export async function findingOnPage(db: CaseLintDb, url: string, caseNumber: string | null, ruleId: string, fieldKey: string, row?: number): Promise<FindingRow | undefined> {
+  const caseKey = caseKeyOf(caseNumber, url);
+  return db.findings.where('key').equals(findingKey(caseKey, documentOf(url, caseNumber), ruleId, fieldKey, row)).first();
+}
+
 export { FINDINGS_FORMAT, BACKUP_FORMAT };
 
 /** contracts.md §5: one row per finding; `officer` is the officers joined for people who read the file. */

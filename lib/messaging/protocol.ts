@@ -95,6 +95,22 @@ export const protocol = {
     input: z.strictObject({ days: z.number().int().positive().nullable() }),
     output: z.union([z.strictObject({ ok: z.literal(true), deleted: z.number() }), Failure]),
   },
+  /**
+   * A reviewer confirms or dismisses a finding from the in-page panel (#15.2): named by the page and
+   * what it is about (the content script knows no log ids); the worker finds the row and reviews it.
+   */
+  'cs-bg:review-finding': {
+    input: z.strictObject({
+      url: z.string().max(4000),
+      caseNumber: z.string().max(200).nullable(),
+      ruleId: z.string().max(100),
+      fieldKey: z.enum(FIELD_KEYS),
+      row: z.number().int().nonnegative().max(10_000).optional(),
+      action: z.enum(['confirm', 'dismiss']),
+      reason: z.enum(['false-positive', 'not-applicable', 'accepted-exception']).nullable(),
+    }),
+    output: z.union([z.strictObject({ ok: z.literal(true), updated: z.number() }), Failure]),
+  },
   /** A warning's "查看规则全文": the worker opens the rule page (a web page may not link to it). */
   'cs-bg:open-rule': {
     input: z.strictObject({ ruleId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),

@@ -5,7 +5,7 @@
  * under it (the panel moves to the other side).
  */
 import { render } from 'preact';
-import { AuditPanel, PANEL_CSS, type PanelData } from '../../components/AuditPanel';
+import { AuditPanel, PANEL_CSS, type AuditPanelProps, type PanelData } from '../../components/AuditPanel';
 import type { Finding } from '../../rules/engine';
 import { OWN_ATTR } from '../page/read';
 
@@ -24,6 +24,8 @@ export class InPagePanel {
     private readonly docUrl?: (ruleId: string) => string | undefined,
     /** The element a finding's field is shown in, to keep it clear of the panel. */
     private readonly fieldOf?: (f: Finding) => Element | undefined,
+    /** A reviewer's confirm or dismiss from the panel (the extension; the plugin has no log). */
+    private readonly onReview?: AuditPanelProps['onReview'],
   ) {}
 
   get isOpen(): boolean {
@@ -105,7 +107,7 @@ export class InPagePanel {
   private draw(): void {
     if (!this.mount || !this.data) return;
     render(
-      <AuditPanel data={this.data} onSelect={(f) => this.select(f)} onClose={() => this.close()} docUrl={this.docUrl} dock={{ side: this.side, onMove: () => this.move() }} />,
+      <AuditPanel data={this.data} onSelect={(f) => this.select(f)} onClose={() => this.close()} docUrl={this.docUrl} dock={{ side: this.side, onMove: () => this.move() }} onReview={this.onReview} />,
       this.mount,
     );
   }

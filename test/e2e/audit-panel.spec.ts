@@ -1,5 +1,6 @@
 /** The reviewer's audit panel: grouped findings, counts, category filter, jump to the field. */
 import { expect, test } from './fixtures';
+import { openLogPage, readLog, waitForLog } from './log-helpers';
 
 test('Alt+Shift+A opens the panel: findings by severity, counts, filter, click jumps to and highlights the field', async ({ extContext, demo }) => {
   const page = await extContext.newPage();
@@ -22,10 +23,10 @@ test('Alt+Shift+A opens the panel: findings by severity, counts, filter, click j
   await expect(panel.locator('.ap-case')).toHaveText('案件编号 XZ2024-0415');
 
   // Filter by category: 受案立案 holds only the limitation finding.
-  await panel.locator('select').selectOption({ label: '受案立案（1）' });
+  await panel.locator('.ap-filter select').selectOption({ label: '受案立案（1）' });
   await expect(panel.locator('.ap-item')).toHaveCount(1);
   await expect(panel.locator('.ap-item')).toContainText('超过追究时效不再处罚');
-  await panel.locator('select').selectOption('');
+  await panel.locator('.ap-filter select').selectOption('');
   await expect(panel.locator('.ap-item')).toHaveCount(8);
 
   // Click a finding: the field scrolls into view and is outlined.
@@ -100,4 +101,24 @@ test('the in-page panel: Escape closes it, it docks left or right, and never cov
   await expect(page.locator('[data-caselint-highlight]')).toHaveCount(1);
   await expect(host).toHaveAttribute('data-side', 'left');
   expect(await overlaps()).toBe(false);
+});
+
+test('a reviewer confirms and dismisses from the in-page panel; the log records it (#15.2)', async ({ freshContext: ctx, demo }) => {
+  const page = await ctx.newPage();
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  const log = await openLogPage(ctx);
+  await waitForLog(log, 4);
+  await page.bringToFront();
+  await page.keyboard.press('Alt+Shift+A');
+  const panel = page.locator('section.ap');
+  await panel.getByRole('button', { name: /^确认问题：拘留后二十四小时内通知家属/ }).click();
+  await expect(panel.locator('.ap-said')).toHaveText('拘留后二十四小时内通知家属：已确认');
+  await panel.getByRole('combobox', { name: /^排除：拘留后二十四小时内送看守所/ }).selectOption('false-positive');
+  await expect(panel.locator('.ap-said')).toHaveText('拘留后二十四小时内送看守所：已排除（本案不再提示）');
+  await expect(page.locator('[data-caselint-rule="detention-custody-24h"]')).toHaveCount(0);
+  await expect(panel.locator('[data-count="dismissed"]')).toHaveText('1');
+  const rows = await readLog(log);
+  expect(rows.find((r) => r.ruleId === 'detention-family-notice-24h')).toMatchObject({ status: 'confirmed' });
+  expect(rows.find((r) => r.ruleId === 'detention-custody-24h')).toMatchObject({ status: 'dismissed', dismissReason: 'false-positive' });
 });
