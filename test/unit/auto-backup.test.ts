@@ -1,6 +1,7 @@
 /** Automatic rolling backups and the expected row count, kept apart from the log (#16.1). */
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDbPerTest } from './fresh-db';
 import { CaseLintDb } from '../../lib/db/database';
 import { recordPage } from '../../lib/db/repository';
 import { importLog } from '../../lib/db/log-import';
@@ -44,13 +45,9 @@ async function fill(count: number, from = 0) {
   }
 }
 
-beforeEach(async () => {
-  db = new CaseLintDb(`test-${Math.random()}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+const currentDb = freshDbPerTest();
+beforeEach(() => {
+  db = currentDb();
 });
 
 describe('automatic backups', () => {

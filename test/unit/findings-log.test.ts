@@ -1,6 +1,7 @@
 /** The findings log repository on fake-indexeddb: dedup, fixed marking, review workflow, merge, upgrade. */
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDbPerTest } from './fresh-db';
 import { CaseLintDb, SCHEMA_VERSION } from '../../lib/db/database';
 import { applyRetention, backup, caseKeyOf, exportFindings, importLog, recordPage, review, type PageReport } from '../../lib/db/repository';
 import type { FindingRow } from '../../lib/db/rows';
@@ -35,13 +36,9 @@ function report(over: Partial<PageReport> = {}): PageReport {
   };
 }
 
-beforeEach(async () => {
-  db = new CaseLintDb(`test-${Math.random()}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+const currentDb = freshDbPerTest();
+beforeEach(() => {
+  db = currentDb();
 });
 
 describe('recording pages', () => {

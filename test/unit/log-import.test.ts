@@ -1,6 +1,7 @@
 /** Imports in chunks through the staging store, merged all or nothing (#16.2), on fake-indexeddb. */
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDbPerTest } from './fresh-db';
 import { CaseLintDb } from '../../lib/db/database';
 import { backup, recordPage } from '../../lib/db/repository';
 import { abortImport, beginImport, chunksOf, commitImport, importLog, splitLogFile, stageRows, type LogFileParts } from '../../lib/db/log-import';
@@ -29,13 +30,9 @@ async function backupOf(count: number) {
   return file;
 }
 
-beforeEach(async () => {
-  db = new CaseLintDb(`test-${Math.random()}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+const currentDb = freshDbPerTest();
+beforeEach(() => {
+  db = currentDb();
 });
 
 describe('importing in chunks', () => {
