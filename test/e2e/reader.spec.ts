@@ -73,3 +73,19 @@ test('a site profile reads fields whose labels are not recognised', async ({ dem
   expect(found).toEqual(['detention-custody-24h detention.custodyAt']);
   await expect(page.locator('[data-caselint-rule="detention-custody-24h"]')).toHaveCount(1);
 });
+
+test('labels as another vendor writes them are read; unrelated ones are not (#18.1)', async ({ demo, extContext }) => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/fixtures/variant-labels.html`);
+  await page.addScriptTag({ path: PLUGIN_FILE });
+  const result = await page.evaluate(() => window.CaseLint!.scan());
+  expect(Object.keys(result.fields).sort()).toEqual(['case.number', 'detention.arrestRequestedAt', 'detention.custodyAt', 'detention.familyNotifiedAt', 'detention.startAt']);
+  // 家属通知时间 26 h 15 min after 刑事拘留时间: the violation, at that field.
+  expect(result.findings.map((f) => `${f.ruleId} ${f.fieldKey}`)).toContain('detention-family-notice-24h detention.familyNotifiedAt');
+  // The extension warns at that field too.
+  const tab = await extContext.newPage();
+  await tab.goto(`${demo.url}/fixtures/variant-labels.html`);
+  const marker = tab.locator('[data-caselint-rule="detention-family-notice-24h"]');
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveAttribute('data-caselint-field', 'detention.familyNotifiedAt');
+});
