@@ -77,8 +77,14 @@ export function valueSource(container: Element): ValueSource | null {
       const scope = container.closest('td, .layui-input-block, .layui-input-inline, .el-form-item__content, div, span') ?? container.parentElement ?? container;
       return valueSource(scope) ?? null;
     }
+    // <label>到案时间</label><input type=date><input type=time>: the controls after it are parts of one value.
+    const parts = partsFrom(container);
+    if (parts.length > 1) return partsSource(parts);
     return { anchor: container, watch: [container], read: () => readControl(container) };
   }
+  // 年 / 月 / 日 selects, hour / minute selects, an amount with its unit (元 / 万元) in one container.
+  const split = splitControlsIn(container);
+  if (split) return partsSource(split);
 
   // Element UI widgets first: their inner inputs are readonly views.
   const elSwitch = container.querySelector('.el-switch');
@@ -162,6 +168,67 @@ export function valueSource(container: Element): ValueSource | null {
     };
   }
   return null;
+}
+
+/** What may stand between the parts of one value: nothing, a space, or a date/time unit (年 月 日 时 分 秒 : - /). */
+const PART_UNITS = /^[年月日时分秒点:：\-/]{0,2}$/;
+const PART_GAP = { test: (gap: string) => PART_UNITS.test(gap.replace(/\s+/g, '')) };
+const PART = 'input[type=text], input[type=date], input[type=time], input[type=number], input:not([type]), select';
+const WIDGETS = '.layui-form-select, .el-select, .el-date-editor, .textbox, .x-form-item-body, .ant-select';
+
+/** A control and the controls right after it that are parts of the same value (up to five). */
+function partsFrom(first: Element): Element[] {
+  if (!first.matches(PART) || first.closest(WIDGETS)) return [first];
+  const out = [first];
+  let node: ChildNode | null = first.nextSibling;
+  let gap = '';
+  while (node && out.length < 5) {
+    if (node.nodeType === 3) gap += node.textContent ?? '';
+    else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.matches(PART) && !el.closest(WIDGETS) && PART_GAP.test(gap)) {
+        out.push(el);
+        gap = '';
+      } else if (el.tagName === 'SPAN' && !el.querySelector(CONTROL) && (el.textContent ?? '').trim().length <= 2) gap += el.textContent ?? '';
+      else break;
+    }
+    if (!PART_GAP.test(gap)) break;
+    node = node.nextSibling;
+  }
+  return out;
+}
+
+/** Several plain controls in one container, at least one a select (年/月/日, 时/分, amount + unit): the parts of one value. */
+function splitControlsIn(container: Element): Element[] | null {
+  if (container.querySelector(WIDGETS)) return null;
+  const controls = [...container.querySelectorAll(PART)].filter((c) => (c as HTMLElement).style?.display !== 'none');
+  if (controls.length < 2 || !controls.some((c) => c.tagName === 'SELECT')) return null;
+  const parts = partsFrom(controls[0]!);
+  return parts.length === controls.length ? parts : null;
+}
+
+/** One value read from its parts, with what stands between them: "2024年3月5日 14时30分", "2024-03-05 14:30", "0.5 万元". */
+function partsSource(parts: Element[]): ValueSource {
+  return {
+    anchor: parts[parts.length - 1]!,
+    watch: parts,
+    read: () => {
+      const values = parts.map(readControl);
+      if (!values[0]) return null;
+      let out = '';
+      parts.forEach((p, i) => {
+        const v = values[i];
+        if (!v) return;
+        if (out) out += /[年月日时分秒点:：\-/]$/.test(out) ? '' : ' ';
+        out += v;
+        // The unit written right after the control (年, 月, 时 …).
+        const after = p.nextSibling?.nodeType === 3 ? (p.nextSibling.textContent ?? '').trim() : '';
+        if (after && i < parts.length - 1) out += after;
+        else if (after && /^[日分秒]$/.test(after)) out += after;
+      });
+      return clean(out) || null;
+    },
+  };
 }
 
 /** Plain text of a display-only value cell. */

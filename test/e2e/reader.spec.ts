@@ -89,3 +89,15 @@ test('labels as another vendor writes them are read; unrelated ones are not (#18
   await expect(marker).toHaveCount(1);
   await expect(marker).toHaveAttribute('data-caselint-field', 'detention.familyNotifiedAt');
 });
+
+test('one value in several controls is read whole: date + time inputs, 年/月/日 and 时/分 selects, amount + unit (#18.2)', async ({ demo }) => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/fixtures/split-controls.html`);
+  await page.addScriptTag({ path: PLUGIN_FILE });
+  const result = await page.evaluate(() => window.CaseLint!.scan());
+  expect(result.fields['summons.arrivedAt']).toBe('2024-06-03 19:00');
+  expect(result.fields['summons.leftAt']).toBe('2024-06-04 08:25');
+  expect(result.fields['bail.depositAmount']).toBe('5000'); // 0.5 with 万元 chosen beside it
+  // 19:00 → 08:25 next day is 13 h 25 min: over the 12 h of a 传唤 — no longer read as two bare dates that pass.
+  expect(result.findings.map((f) => f.ruleId)).toContain('crim-summons-12h');
+});
