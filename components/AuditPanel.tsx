@@ -13,6 +13,8 @@ export interface PanelData {
   findings: Finding[];
   passed: string[];
   notApplicable: string[];
+  /** How many case fields the page was read with (#18.5): silence on a page read with none is no compliance. */
+  fieldsRead?: number;
   /** Rules dismissed for this case by a reviewer: their findings are hidden, but counted (#15.2). */
   dismissed?: string[];
   warnings: string[];
@@ -75,7 +77,18 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
       <p class="ap-rules">
         已检查规则 <b data-count="checked">{checked}</b> 条 · 通过 <b data-count="passed">{data.passed.length}</b> · 不适用{' '}
         <b data-count="na">{data.notApplicable.length}</b> · 已排除 <b data-count="dismissed">{dismissed.length}</b>
+        {data.fieldsRead !== undefined ? (
+          <>
+            {' '}
+            · 读取字段 <b data-count="fields">{data.fieldsRead}</b> 个
+          </>
+        ) : null}
       </p>
+      {data.fieldsRead === 0 ? (
+        <p class="ap-unread" role="alert">
+          本页未读取到任何案件字段：CaseLint 可能不认识这个系统的标签，未发现问题不代表合规。请在弹出窗口中用“选取字段”指定字段。
+        </p>
+      ) : null}
       {data.warnings.length ? (
         <ul class="ap-warnings">
           {data.warnings.map((w) => (
@@ -100,7 +113,9 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
         </select>
       </label>
       {data.findings.length === 0 ? (
-        <p class="ap-empty">本页未发现问题，已检查 {checked} 条规则。</p>
+        data.fieldsRead === 0 ? null : (
+          <p class="ap-empty">本页未发现问题，已检查 {checked} 条规则。</p>
+        )
       ) : (
         ORDER.map((t) => {
           const list = shown.filter((f) => toneOf(f) === t);
@@ -174,6 +189,7 @@ export const PANEL_CSS = `
 .ap-case { font-weight: normal; font-size: 12px; color: #374151; margin-left: 8px; }
 .ap-review { display: flex; align-items: center; margin: 2px 0 0 12px; font-size: 12px; }
 .ap-review > * + * { margin-left: 6px; }
+.ap-unread { margin: 4px 12px; color: #92400e; background: #fffbeb; border: 1px solid #f59e0b; border-radius: 3px; padding: 4px 6px; font-size: 12px; }
 .ap-said { margin: 4px 12px; color: #1f2937; background: #f3f4f6; border-radius: 3px; padding: 2px 6px; font-size: 12px; }
 .ap-dock { margin-left: auto; margin-right: 6px; font-size: 12px; cursor: pointer; }
 .ap-close { border: 0; background: none; font-size: 20px; cursor: pointer; color: #374151; }

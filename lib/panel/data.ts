@@ -10,6 +10,7 @@ export function panelData(result: ScanResult, pack: CompiledPack, pageTitle?: st
     passed: result.passed,
     notApplicable: result.notApplicable,
     dismissed,
+    fieldsRead: Object.keys(result.fields).length,
     warnings: result.warnings,
     categories,
     caseNumber: result.fields['case.number'] ?? null,

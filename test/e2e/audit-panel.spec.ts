@@ -122,3 +122,24 @@ test('a reviewer confirms and dismisses from the in-page panel; the log records 
   expect(rows.find((r) => r.ruleId === 'detention-family-notice-24h')).toMatchObject({ status: 'confirmed' });
   expect(rows.find((r) => r.ruleId === 'detention-custody-24h')).toMatchObject({ status: 'dismissed', dismissReason: 'false-positive' });
 });
+
+test('a page read with no case field says so: no problems found is not compliance (#18.5)', async ({ extContext, demo }) => {
+  const page = await extContext.newPage();
+  await page.goto(`${demo.url}/fixtures/unknown-labels.html`);
+  const panel = page.locator('section.ap');
+  await expect(async () => {
+    await page.keyboard.press('Alt+Shift+A');
+    await expect(panel).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(panel.locator('[data-count="fields"]')).toHaveText('0');
+  await expect(panel.locator('.ap-unread')).toContainText('未发现问题不代表合规');
+  await expect(panel.locator('.ap-empty')).toHaveCount(0);
+  // A page that is read shows how many fields, and no such alert.
+  await page.goto(`${demo.url}/case/XS2024-0301/detention`);
+  await expect(async () => {
+    await page.keyboard.press('Alt+Shift+A');
+    await expect(panel.locator('.ap-empty')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  expect(Number(await panel.locator('[data-count="fields"]').textContent())).toBeGreaterThan(5);
+  await expect(panel.locator('.ap-unread')).toHaveCount(0);
+});
