@@ -32,3 +32,12 @@ export const TIME_SUFFIXES: readonly string[] = ['时间', '日期', '时刻'];
 
 /** The shortest stem a variant may leave (a label reduced to 时间 or 人 names nothing). */
 export const MIN_STEM = 2;
+
+/**
+ * Words that end a section's title without adding to what its labels mean (通知家属情况, 拘留执行信息):
+ * a generic label under such a section is matched with the title without them.
+ */
+export const SECTION_ENDINGS: readonly string[] = ['情况', '信息', '记录', '登记', '审批表', '表', '栏', '部分'];
+
+/** The longest label that a section's title may complete (执行时间, 通知时间, 开始日期): longer ones stand alone. */
+export const MAX_GENERIC_LABEL = 6;

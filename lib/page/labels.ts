@@ -6,7 +6,7 @@
  * time ending — and a variant counts only when exactly one field answers to it (never a guess).
  */
 import { FIELDS } from '../../rules/fields';
-import { LABEL_PREFIXES, LABEL_SYNONYMS, MIN_STEM, TIME_SUFFIXES } from '../../rules/label-vocabulary';
+import { LABEL_PREFIXES, LABEL_SYNONYMS, MAX_GENERIC_LABEL, MIN_STEM, SECTION_ENDINGS, TIME_SUFFIXES } from '../../rules/label-vocabulary';
 import { toHalfWidth } from '../../rules/values/parse';
 
 export function normalizeLabel(text: string): string {
@@ -80,7 +80,7 @@ function variantIndex(): Map<string, Set<string>> {
 }
 
 /** How a label was matched: as written (fields.md) or as a variant. */
-export type LabelMatch = { key: string; how: 'exact' | 'variant' };
+export type LabelMatch = { key: string; how: 'exact' | 'variant' | 'section' };
 
 const matched = new Map<string, LabelMatch | null>();
 
@@ -105,4 +105,45 @@ export function matchLabel(text: string): LabelMatch | undefined {
 /** The canonical key a label text names, if any. */
 export function keyForLabel(text: string): string | undefined {
   return matchLabel(text)?.key;
+}
+
+/** A section title without the words that only say it is a section (通知家属情况 → 通知家属). */
+function sectionStem(title: string): string {
+  const t = normalizeLabel(title);
+  const ending = SECTION_ENDINGS.find((e) => t.endsWith(e) && t.length - e.length >= MIN_STEM);
+  return ending ? t.slice(0, -ending.length) : t;
+}
+
+/**
+ * A generic label (执行时间, 通知时间) read with the title of the section it stands in (#18.1): 拘留执行 +
+ * 执行时间 → 拘留执行时间; 通知家属情况 + 通知时间 → 通知家属时间. Only when the label alone names no
+ * field, and only when the section's words make exactly one field.
+ */
+export function matchLabelIn(text: string, section: () => string | null): LabelMatch | undefined {
+  const own = matchLabel(text);
+  if (own) return own;
+  const label = normalizeLabel(text);
+  if (label.length > MAX_GENERIC_LABEL || label.length < MIN_STEM) return undefined;
+  const title = section();
+  if (!title || title.length > 20) return undefined;
+  const stem = sectionStem(title);
+  const forms = new Set<string>();
+  for (const head of new Set([normalizeLabel(title), stem])) {
+    // The title's end overlapping the label's start: 拘留执行 + 执行时间.
+    for (let k = Math.min(head.length, label.length - 1); k >= 0; k--) {
+      if (head.endsWith(label.slice(0, k))) {
+        forms.add(head + label.slice(k));
+        break;
+      }
+    }
+  }
+  // A label "<word><time ending>" whose word is in the title: the title with that ending (通知时间 → 通知家属时间).
+  const ending = TIME_SUFFIXES.find((t) => label.endsWith(t));
+  if (ending && stem.includes(label.slice(0, -ending.length))) forms.add(stem + ending);
+  const keys = new Set<string>();
+  for (const form of forms) {
+    const m = matchLabel(form);
+    if (m) keys.add(m.key);
+  }
+  return keys.size === 1 ? { key: [...keys][0]!, how: 'section' } : undefined;
 }

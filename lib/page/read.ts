@@ -7,7 +7,7 @@
  */
 import type { FieldSnapshot } from '../../rules/engine';
 import { fieldGroup } from '../../rules/fields';
-import { keyForLabel } from './labels';
+import { keyForLabel, matchLabelIn } from './labels';
 import { isControl, textSource, valueSource, type ValueSource } from './controls';
 
 /** Marks CaseLint's own nodes: the reader and the observers skip them. */
@@ -79,12 +79,30 @@ function documentsOf(root: Document | Element, skipped: string[], depth = 0): (D
   return out;
 }
 
+const CARDS = '.panel, .card, .layui-card, .el-card, .x-panel, .ant-card';
+const CARD_TITLES = '.panel-heading, .panel-title, .card-header, .layui-card-header, .el-card__header, .x-panel-header-text, .x-panel-header, .ant-card-head-title';
+
+/** The title of the section a label stands in: a fieldset's legend, a table's caption or spanning header row, a panel's heading. */
+function sectionTitleOf(el: Element): string | null {
+  const text = (e: Element | null | undefined) => (e?.textContent ?? '').trim() || null;
+  const legend = el.closest('fieldset')?.querySelector(':scope > legend');
+  if (legend) return text(legend);
+  const table = el.closest('table') as HTMLTableElement | null;
+  if (table) {
+    if (table.caption) return text(table.caption);
+    const first = table.rows[0];
+    if (first && first.cells.length === 1 && first.cells[0]!.colSpan >= 2 && !first.contains(el)) return text(first.cells[0]);
+  }
+  return text(el.closest(CARDS)?.querySelector(CARD_TITLES));
+}
+
 /** The element whose text is the label: climbs from a text node's parent through tiny wrappers. */
 function labelElementFor(textParent: Element): { el: Element; key: string; text: string } | null {
   let el: Element = textParent;
   if (el.childElementCount > 3) return null;
   let text = el.textContent ?? '';
-  let key = keyForLabel(text);
+  // A generic label (执行时间) is read with its section's title (拘留执行).
+  let key = matchLabelIn(text, () => sectionTitleOf(textParent))?.key;
   // <td><span>*</span>拘留时间：</td> — the text node's parent is the cell; <td><b>拘留时间</b></td> — climb to the cell.
   while (el.parentElement && el.parentElement.childElementCount <= 3 && !LABEL_CONTAINERS.has(el.tagName)) {
     const parent = el.parentElement;

@@ -101,3 +101,12 @@ test('one value in several controls is read whole: date + time inputs, 年/月/�
   // 19:00 → 08:25 next day is 13 h 25 min: over the 12 h of a 传唤 — no longer read as two bare dates that pass.
   expect(result.findings.map((f) => f.ruleId)).toContain('crim-summons-12h');
 });
+
+test('a generic label is read with the title of its section; under an unrelated section it stays unread (#18.1)', async ({ demo }) => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/fixtures/section-labels.html`);
+  await page.addScriptTag({ path: PLUGIN_FILE });
+  const result = await page.evaluate(() => window.CaseLint!.scan());
+  expect(result.fields).toEqual({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45' });
+  expect(result.findings.map((f) => `${f.ruleId} ${f.fieldKey}`)).toContain('detention-family-notice-24h detention.familyNotifiedAt');
+});

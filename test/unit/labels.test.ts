@@ -1,6 +1,6 @@
 /** The label dictionary: every label of fields.md, and the normalisations it names. */
 import { describe, expect, it } from 'vitest';
-import { keyForLabel, matchLabel, normalizeLabel } from '../../lib/page/labels';
+import { keyForLabel, matchLabel, matchLabelIn, normalizeLabel } from '../../lib/page/labels';
 import { FIELDS } from '../../rules/fields';
 
 describe('label dictionary', () => {
@@ -88,5 +88,27 @@ describe('label variants (#18.1)', () => {
   it(`has at least 150 unrelated labels (${labels.length})`, () => expect(labels.length).toBeGreaterThanOrEqual(150));
   it('maps none of them to a rule field', () => {
     expect(labels.filter((l) => keyForLabel(l)).map((l) => `${l} → ${keyForLabel(l)}`)).toEqual([]);
+  });
+});
+
+describe('generic labels read with their section (#18.1)', () => {
+  it.each([
+    ['执行时间', '拘留执行', 'detention.startAt'],
+    ['执行时间', '拘留执行信息', 'detention.startAt'],
+    ['通知时间', '通知家属情况', 'detention.familyNotifiedAt'],
+    ['开始日期', '取保候审', 'bail.startDate'],
+    ['截止日期', '监视居住', 'surveillance.endDate'],
+    ['执行时间', '逮捕', 'arrest.executedAt'],
+    ['执行时间', '填表信息', undefined],
+    ['联系电话', '拘留执行', undefined],
+    ['填表时间', '拘留执行', undefined],
+    ['通知时间', undefined, undefined],
+  ])('%s under %s → %s', (label, section, key) => {
+    const m = matchLabelIn(label, () => section ?? null);
+    expect(m?.key).toBe(key);
+    if (key) expect(m?.how).toBe('section');
+  });
+  it('a label that names a field alone keeps it, whatever the section', () => {
+    expect(matchLabelIn('送押时间', () => '取保候审')).toEqual({ key: 'detention.custodyAt', how: 'exact' });
   });
 });
