@@ -176,6 +176,17 @@ const PART_GAP = { test: (gap: string) => PART_UNITS.test(gap.replace(/\s+/g, ''
 const PART = 'input[type=text], input[type=date], input[type=time], input[type=number], input:not([type]), select';
 const WIDGETS = '.layui-form-select, .el-select, .el-date-editor, .textbox, .x-form-item-body, .ant-select';
 
+/**
+ * Whether a control continues the value of the one before it: after a unit (2024 年 3 月), a select
+ * (0.5 [万元], [8]时[25]分), or a time input after a date input. Two plain inputs side by side are two
+ * values (two fields of a form without labels between them), never one.
+ */
+function joins(prev: Element, next: Element, gap: string): boolean {
+  if (gap.replace(/\s+/g, '')) return true;
+  if (next.tagName === 'SELECT') return true;
+  return (prev as HTMLInputElement).type === 'date' && (next as HTMLInputElement).type === 'time';
+}
+
 /** A control and the controls right after it that are parts of the same value (up to five). */
 function partsFrom(first: Element): Element[] {
   if (!first.matches(PART) || first.closest(WIDGETS)) return [first];
@@ -186,7 +197,7 @@ function partsFrom(first: Element): Element[] {
     if (node.nodeType === 3) gap += node.textContent ?? '';
     else if (node.nodeType === 1) {
       const el = node as Element;
-      if (el.matches(PART) && !el.closest(WIDGETS) && PART_GAP.test(gap)) {
+      if (el.matches(PART) && !el.closest(WIDGETS) && PART_GAP.test(gap) && joins(out[out.length - 1]!, el, gap)) {
         out.push(el);
         gap = '';
       } else if (el.tagName === 'SPAN' && !el.querySelector(CONTROL) && (el.textContent ?? '').trim().length <= 2) gap += el.textContent ?? '';

@@ -132,9 +132,10 @@ test('role: an officer gets inline warnings only; a reviewer also gets the audit
   await options.click('#role button[type=submit]');
   await expect(options.locator('#role [role=status]')).toContainText('已保存');
   // The open page follows the new role without a reload.
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Alt+Shift+A');
-  await expect(page.locator('section.ap')).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('Alt+Shift+A');
+    await expect(page.locator('section.ap')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await log.reload();
   await expect(log.locator('section.bulk')).toBeVisible();
 });

@@ -98,6 +98,7 @@ test('one value in several controls is read whole: date + time inputs, 年/月/�
   expect(result.fields['summons.arrivedAt']).toBe('2024-06-03 19:00');
   expect(result.fields['summons.leftAt']).toBe('2024-06-04 08:25');
   expect(result.fields['bail.depositAmount']).toBe('5000'); // 0.5 with 万元 chosen beside it
+  expect(result.fields['detention.startAt']).toBe('2024-03-05 14:30'); // two plain inputs side by side are two values
   // 19:00 → 08:25 next day is 13 h 25 min: over the 12 h of a 传唤 — no longer read as two bare dates that pass.
   expect(result.findings.map((f) => f.ruleId)).toContain('crim-summons-12h');
 });

@@ -12,7 +12,7 @@ import type { BrowserContext } from '@playwright/test';
 import { EXTENSION_ID } from '../browser';
 import { expectedFindings } from './expected';
 import { expect, test } from './fixtures';
-import { openLogPage, waitForLog } from './log-helpers';
+import { openLogPage, readLog, waitForLog } from './log-helpers';
 import { waitForMarkers } from './markers';
 
 const PAGES: [string, string][] = [
@@ -27,14 +27,17 @@ const FINDINGS = PAGES.reduce((n, [c, p]) => n + expectedFindings(c, p).length, 
 let day = '';
 
 async function visitDemo(ctx: BrowserContext, url: string) {
+  const log = await openLogPage(ctx);
+  let logged = 0;
   for (const [c, p] of PAGES) {
     const tab = await ctx.newPage();
     await tab.goto(`${url}/case/${c}/${p}`);
     await waitForMarkers(tab, expectedFindings(c, p).length);
-    await tab.waitForTimeout(400);
+    // Closed once the log holds this page's findings (not after a pause).
+    logged += expectedFindings(c, p).length;
+    await expect.poll(async () => (await readLog(log)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(logged);
     await tab.close();
   }
-  const log = await openLogPage(ctx);
   const rows = await waitForLog(log, FINDINGS);
   // The Beijing day the findings were logged: reports are opened for it, not for "now", so a run
   // that crosses Monday 00:00 Beijing time still sees its findings in one week.

@@ -78,8 +78,7 @@ test('markers follow their field when the page scrolls or the layout changes, an
   };
   await near();
   await page.mouse.wheel(0, 300);
-  await page.waitForTimeout(200);
-  await near();
+  await expect(near).toPass({ timeout: 5000 });
   // The page inserts a notice above the form: everything moves down.
   await page.evaluate(() => {
     const p = document.createElement('p');
@@ -87,11 +86,9 @@ test('markers follow their field when the page scrolls or the layout changes, an
     p.textContent = '系统通知：请于今日下班前完成审批。';
     document.querySelector('form')!.before(p);
   });
-  await page.waitForTimeout(500);
-  await near();
+  await expect(near).toPass({ timeout: 5000 });
   await page.setViewportSize({ width: 1280, height: 500 });
-  await page.waitForTimeout(300);
-  await near();
+  await expect(near).toPass({ timeout: 5000 });
   // Keyboard: focus the marker, its popover opens; Escape closes the pinned one.
   await marker.focus();
   await expect(marker.locator('.cl-pop')).toBeVisible();
