@@ -145,8 +145,8 @@ export function noteRowsDeleted(db: CaseLintDb, area: StorageArea, deleted: numb
 }
 
 /** The user saw a loss and chose not to restore: what the log holds now is what it should hold. */
-export async function acceptRowCount(db: CaseLintDb, area: StorageArea, now: number): Promise<void> {
-  await area.set({ [EXPECTED_KEY]: { rows: await db.findings.count(), at: now } satisfies ExpectedRows });
+export function acceptRowCount(db: CaseLintDb, area: StorageArea, now: number): Promise<void> {
+  return update(area, () => db.findings.count(), now);
 }
 
 export const LogHealthSchema = z.union([

@@ -223,8 +223,6 @@ export async function findingOnPage(db: CaseLintDb, url: string, caseNumber: str
   return db.findings.where('key').equals(findingKey(caseKey, documentOf(url, caseNumber), ruleId, fieldKey, row)).first();
 }
 
-export { FINDINGS_FORMAT, BACKUP_FORMAT };
-
 /** contracts.md §5: one row per finding; `officer` is the officers joined for people who read the file. */
 export function exportRow(row: FindingRow): FindingRow & { officer: string } {
   return { ...row, officer: row.officers.join('、') };
