@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { Finding } from '../rules/engine';
 import { fieldLabel } from '../rules/fields';
+import { rowLabel } from '../rules/format';
 import { TONES, toneOf, type Tone } from './severity';
 import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
 
@@ -138,7 +139,7 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
                       <span class="ap-title">{f.title}</span>
                       <span class="ap-field">
                         {fieldLabel(f.fieldKey)}
-                        {f.row !== undefined ? `（第${f.row + 1}行）` : ''}
+                        {rowLabel(f.row, f.rows)}
                         {f.kind === 'due-soon' ? ' · 即将到期' : ''}
                       </span>
                       <span class="ap-msg">

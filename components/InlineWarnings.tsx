@@ -5,7 +5,6 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../rules/engine';
-import { formatHours } from '../rules/format';
 import { TONES, toneOf } from './severity';
 import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
 
@@ -23,17 +22,10 @@ export interface InlineWarningsProps {
   /** Screen-reader announcement of what changed. */
   announcement: string;
   docUrl?: (ruleId: string) => string | undefined;
-  now: number;
   /** A field the reviewer jumped to from the audit panel (document coordinates). */
   highlight?: { x: number; y: number; w: number; h: number };
   /** A notice for the user, e.g. the findings log could not be written. */
   notice?: string | null;
-}
-
-function Countdown({ dueAt, now }: { dueAt: number; now: number }) {
-  const left = dueAt - now;
-  if (left <= 0) return <p class="cl-count">已到期</p>;
-  return <p class="cl-count">剩余 {formatHours(left)}</p>;
 }
 
 /** A request to close every popover: by Escape (also hides one shown by hover or focus) or by a click elsewhere. */
@@ -54,7 +46,7 @@ function placement(item: PlacedFinding): string {
   return `${left + POP_WIDTH > view.innerWidth ? ' cl-flip-x' : ''}${top > view.innerHeight * 0.6 ? ' cl-flip-y' : ''}`;
 }
 
-function Marker({ item, docUrl, now, closeAll }: { item: PlacedFinding; docUrl?: InlineWarningsProps['docUrl']; now: number; closeAll: CloseAll }) {
+function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: InlineWarningsProps['docUrl']; closeAll: CloseAll }) {
   const [open, setOpen] = useState(false);
   /** Escape hides the popover even while the marker keeps focus or the pointer, until it is left. */
   const [hidden, setHidden] = useState(false);
@@ -115,7 +107,6 @@ function Marker({ item, docUrl, now, closeAll }: { item: PlacedFinding; docUrl?:
         <p class="cl-msg">
           <WholeWords text={f.message} />
         </p>
-        {f.kind === 'due-soon' && f.dueAt !== undefined ? <Countdown dueAt={f.dueAt} now={now} /> : null}
         <p class="cl-basis">依据：{f.basis}</p>
         {href ? (
           <a class="cl-link" href={href} target="_blank" rel="noopener noreferrer">
@@ -127,7 +118,7 @@ function Marker({ item, docUrl, now, closeAll }: { item: PlacedFinding; docUrl?:
   );
 }
 
-export function InlineWarnings({ items, announcement, docUrl, now, highlight, notice }: InlineWarningsProps) {
+export function InlineWarnings({ items, announcement, docUrl, highlight, notice }: InlineWarningsProps) {
   const [said, setSaid] = useState('');
   // Escape anywhere in the page, or a click outside the warnings, closes every open popover.
   const [closeAll, setCloseAll] = useState<CloseAll>({ n: 0, escape: false });
@@ -168,7 +159,7 @@ export function InlineWarnings({ items, announcement, docUrl, now, highlight, no
         />
       ) : null}
       {items.map((item) => (
-        <Marker key={item.id} item={item} docUrl={docUrl} now={now} closeAll={closeAll} />
+        <Marker key={item.id} item={item} docUrl={docUrl} closeAll={closeAll} />
       ))}
       <div class="cl-sr" aria-live="polite" role="status">
         {said}
@@ -196,7 +187,6 @@ export const INLINE_CSS = `
 .cl-msg { white-space: normal; overflow-wrap: anywhere; }
 ${WHOLE_WORDS_CSS}
 .cl-basis { color: #374151; font-size: 12px; }
-.cl-count { color: #92400e; font-weight: 600; }
 .cl-link { color: #1d4ed8; font-size: 12px; }
 .cl-highlight { position: absolute; border: 3px solid #2563eb; border-radius: 4px; box-shadow: 0 0 0 4px rgba(37,99,235,.25); pointer-events: none; animation: cl-pulse 1s ease-in-out 3; }
 @keyframes cl-pulse { 50% { box-shadow: 0 0 0 8px rgba(37,99,235,.1); } }

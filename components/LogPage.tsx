@@ -5,7 +5,10 @@
  * write goes through the background, the log's only writer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { beijingTime, findingsCsv } from '../lib/db/csv';
+import { beijingTime } from '../lib/db/csv';
+import { exportFileName } from '../lib/exports/file-name';
+import { findingsCsv, findingsDoc } from '../lib/exports/findings';
+import { docXlsx } from '../lib/exports/xlsx';
 import type { CaseLintDb } from '../lib/db/database';
 import { allMatching, countLog, distinct, queryLog, type LogFilter, type LogQuery, type SortKey } from '../lib/db/query';
 import { backup, exportFindings } from '../lib/db/repository';
@@ -16,10 +19,11 @@ import { request } from '../lib/messaging/protocol';
 import { lastErrorItem, type Settings } from '../lib/settings/settings';
 import { readSettings, updateSettings } from '../lib/config/store';
 import { fieldLabel } from '../rules/fields';
+import { rowLabel } from '../rules/format';
 import type { Pack } from '../rules/pack';
 import { parseDateTime } from '../rules/values/parse';
 import { wallToInstant } from '../rules/periods/time';
-import { download, stamp } from './download';
+import { download, XLSX_TYPE } from './download';
 import { TONES, toneOf } from './severity';
 import { WholeWords } from './WholeWords';
 
@@ -156,6 +160,17 @@ export function LogPage({ db, pack, send }: LogPageProps) {
   );
 
   const exporter = { name: settings?.reviewerName ?? null, unit: settings?.reviewerUnit ?? null };
+  /** 单位-执法问题台账-日期.ext, like every export. */
+  const fileName = (report: string, ext: 'json' | 'csv' | 'xlsx', at = Date.now()) =>
+    exportFileName({ unit: exporter.unit, report, period: ext === 'json' && report === '台账备份' ? beijingTime(at).replace(':', '') : beijingTime(at).slice(0, 10) }, ext);
+  const exportXlsx = async () => {
+    try {
+      const all = await allMatching(db, query.filter);
+      download(fileName('执法问题台账', 'xlsx'), await docXlsx(findingsDoc(all, pack, exporter.unit, Date.now())), XLSX_TYPE);
+    } catch (e) {
+      setMessage({ kind: 'error', text: `导出 Excel 失败：${(e as Error).message}` });
+    }
+  };
 
   /**
    * Imports an export or a backup of any size: checked and staged chunk by chunk (with progress),
@@ -472,7 +487,7 @@ export function LogPage({ db, pack, send }: LogPageProps) {
                 </td>
                 <td>
                   <div>
-                    <b>{rules.get(r.ruleId)?.title['zh-CN'] ?? r.ruleId}</b> <span class="muted">{fieldLabel(r.fieldKey)}{r.row !== null ? `（第${r.row + 1}行）` : ''}</span>
+                    <b>{rules.get(r.ruleId)?.title['zh-CN'] ?? r.ruleId}</b> <span class="muted">{fieldLabel(r.fieldKey)}{rowLabel(r.row, r.rows)}</span>
                   </div>
                   <div class="msg">
                     <WholeWords text={r.message} />
@@ -528,13 +543,16 @@ export function LogPage({ db, pack, send }: LogPageProps) {
 
       <section class="card io" aria-label="导出与备份">
         <h2>导出、备份与导入</h2>
-        <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => exportFindings(db, exporter, Date.now(), all)).then((f) => download(`caselint-findings-${stamp()}.json`, JSON.stringify(f, null, 1), 'application/json'))}>
+        <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => exportFindings(db, exporter, Date.now(), all)).then((f) => download(fileName('执法问题台账', 'json'), JSON.stringify(f, null, 1), 'application/json'))}>
           导出筛选结果（JSON）
         </button>
-        <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => download(`caselint-findings-${stamp()}.csv`, findingsCsv(all), 'text/csv;charset=utf-8'))}>
+        <button type="button" onClick={() => void allMatching(db, query.filter).then((all) => download(fileName('执法问题台账', 'csv'), findingsCsv(all, pack), 'text/csv;charset=utf-8'))}>
           导出筛选结果（CSV）
         </button>
-        <button type="button" onClick={() => void backup(db, Date.now()).then((b) => download(`caselint-backup-${stamp()}.json`, JSON.stringify(b), 'application/json'))}>
+        <button type="button" onClick={() => void exportXlsx()}>
+          导出筛选结果（Excel，含审核记录）
+        </button>
+        <button type="button" onClick={() => void backup(db, Date.now()).then((b) => download(fileName('台账备份', 'json'), JSON.stringify(b), 'application/json'))}>
           备份全部台账
         </button>
         <label class="file">

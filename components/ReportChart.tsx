@@ -1,4 +1,9 @@
-/** A chart of a report section (chart.js, loaded only by report pages); its numbers stay in the table below. */
+/**
+ * A chart of a report section (chart.js, loaded only by report pages); its numbers stay in the table
+ * below. Printed, it is drawn again at a fixed print size before the page is laid out (the browser
+ * fires `beforeprint` for its print button and for Ctrl+P), legend inside, so that it never spills
+ * over the table below.
+ */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Section } from '../lib/reports/sheets';
@@ -6,6 +11,9 @@ import type { Section } from '../lib/reports/sheets';
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 const COLOURS = ['#1d4ed8', '#b45309', '#15803d', '#b91c1c', '#6d28d9'];
+/** A chart's size on paper (the report's print style uses it too). */
+export const PRINT_CHART_MM = { width: 170, height: 62 } as const;
+const PX_PER_MM = 96 / 25.4;
 
 export function ReportChart({ section }: { section: Section }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -13,6 +21,8 @@ export function ReportChart({ section }: { section: Section }) {
     const spec = section.chart;
     if (!spec || !canvas.current) return;
     const rows = spec.skipLastRow ? section.rows.slice(0, -1) : section.rows;
+    // Counts are whole numbers: their axis has no 0.5 steps.
+    const counts = spec.valueColumns.every((c) => section.columns[c]?.type === 'int');
     const chart = new Chart(canvas.current, {
       type: spec.type,
       data: {
@@ -28,11 +38,25 @@ export function ReportChart({ section }: { section: Section }) {
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        plugins: { legend: { position: 'bottom' } },
-        scales: { y: { beginAtZero: true } },
+        plugins: { legend: { position: 'top', align: 'end' } },
+        scales: { y: { beginAtZero: true, ...(counts ? { ticks: { precision: 0 } } : {}) } },
       },
     });
-    return () => chart.destroy();
+    const toPaper = () => {
+      chart.options.devicePixelRatio = 2;
+      chart.resize(Math.round(PRINT_CHART_MM.width * PX_PER_MM), Math.round(PRINT_CHART_MM.height * PX_PER_MM));
+    };
+    const toScreen = () => {
+      chart.options.devicePixelRatio = undefined;
+      chart.resize();
+    };
+    addEventListener('beforeprint', toPaper);
+    addEventListener('afterprint', toScreen);
+    return () => {
+      removeEventListener('beforeprint', toPaper);
+      removeEventListener('afterprint', toScreen);
+      chart.destroy();
+    };
   }, [section]);
   if (!section.chart) return null;
   return (

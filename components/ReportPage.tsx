@@ -5,7 +5,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseLintDb } from '../lib/db/database';
 import { dailyReport, monthlyBulletin, officerRecord, officersOf, weeklyReport } from '../lib/reports/aggregate';
-import { reportCsv, reportXlsx } from '../lib/reports/export';
+import { docCsv } from '../lib/exports/csv';
+import { exportFileName } from '../lib/exports/file-name';
+import { printsLandscape } from '../lib/exports/table';
+import { docXlsx } from '../lib/exports/xlsx';
 import { loadMonthly, loadRange } from '../lib/reports/load';
 import { dayPeriod, lastPeriods, monthPeriod, periodOf, previous, weekPeriod } from '../lib/reports/period';
 import { dailyDoc, monthlyDoc, officerDoc, weeklyDoc, whitePaperDoc, type Cell, type ReportDoc, type Section } from '../lib/reports/sheets';
@@ -15,8 +18,8 @@ import type { Pack } from '../rules/pack';
 import { formatDate, instantToWall, wallToInstant } from '../rules/periods/time';
 import { parseDateTime } from '../rules/values/parse';
 import { beijingTime } from '../lib/db/csv';
-import { download, stamp, XLSX_TYPE } from './download';
-import { ReportChart } from './ReportChart';
+import { download, XLSX_TYPE } from './download';
+import { PRINT_CHART_MM, ReportChart } from './ReportChart';
 
 export type ReportKind = 'daily' | 'weekly' | 'monthly' | 'officer' | 'whitepaper';
 const KINDS: [ReportKind, string][] = [
@@ -49,21 +52,41 @@ function needed(kind: ReportKind, at: number, scope: 'quarter' | 'year'): { from
 const fmt = (v: Cell, type: string) =>
   v === null ? '—' : typeof v === 'number' ? (type === 'percent' ? `${(v * 100).toFixed(1)}%` : type === 'decimal' ? v.toFixed(2) : String(v)) : v;
 
-function SectionView({ s, doc, first }: { s: Section; doc: ReportDoc; first: boolean }) {
+/** A section this short moves whole to the next page rather than split; a longer one flows. */
+const COMPACT_ROWS = 15;
+
+/** A CSS string literal. */
+const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+
+/**
+ * Print set-up of a report (#20.2): A4, landscape when a table needs it, the unit and the report's
+ * name and period at the top of every page, page numbers at the bottom, charts at print size.
+ */
+function PrintSetup({ doc }: { doc: ReportDoc }) {
+  const margin = 'font-size: 8.5pt; color: #4b5563;';
   return (
-    <section class={`report-section${first ? ' first' : ''}`} data-section={s.name}>
-      <div class="print-head">
-        {doc.unit ?? ''} {doc.title} · {doc.period}
+    <style>{`@page { size: A4 ${printsLandscape(doc) ? 'landscape' : 'portrait'}; margin: 16mm 12mm 14mm;
+  @top-left { content: ${cssString(doc.unit ?? '')}; ${margin} }
+  @top-right { content: ${cssString(`${doc.title} ${doc.period}`)}; ${margin} }
+  @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; ${margin} } }
+@media print { .chart { width: ${PRINT_CHART_MM.width}mm; height: ${PRINT_CHART_MM.height}mm; } }`}</style>
+  );
+}
+
+function SectionView({ s }: { s: Section }) {
+  return (
+    <section class={`report-section${s.rows.length <= COMPACT_ROWS ? ' compact' : ''}`} data-section={s.name}>
+      <div class="section-lead">
+        <h2>{s.title}</h2>
+        {s.text ? <p class="report-text">{s.text}</p> : null}
+        <ReportChart section={s} />
       </div>
-      <h2>{s.title}</h2>
-      {s.text ? <p class="report-text">{s.text}</p> : null}
-      <ReportChart section={s} />
       {s.rows.length ? (
         <table class="report-table">
           <thead>
             <tr>
               {s.columns.map((c) => (
-                <th key={c.header} class={c.type === 'text' ? '' : 'num'}>
+                <th key={c.header} class={c.type === 'text' ? (c.wrap ? 'prose' : 'value') : 'num'}>
                   {c.header}
                 </th>
               ))}
@@ -73,7 +96,7 @@ function SectionView({ s, doc, first }: { s: Section; doc: ReportDoc; first: boo
             {s.rows.map((r, i) => (
               <tr key={i} class={r[0] === '合计' ? 'total' : ''}>
                 {r.map((v, j) => (
-                  <td key={j} class={s.columns[j]?.type === 'text' ? '' : 'num'}>
+                  <td key={j} class={s.columns[j]?.type !== 'text' ? 'num' : s.columns[j]?.wrap ? 'prose' : 'value'}>
                     {fmt(v, s.columns[j]?.type ?? 'text')}
                   </td>
                 ))}
@@ -157,7 +180,7 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
     };
   }, [db, pack, state.kind, state.scope, state.officer, at]);
 
-  const base = doc ? `caselint-${doc.title}-${doc.period}-${stamp(now)}` : '';
+  const fileName = (ext: 'csv' | 'xlsx') => (doc ? exportFileName({ unit: doc.unit, report: doc.title, period: doc.period }, ext) : '');
 
   return (
     <div class="page report-page">
@@ -193,7 +216,7 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
           </label>
         ) : null}
         <span class="spacer" />
-        <button type="button" disabled={!doc} onClick={() => doc && download(`${base}.csv`, reportCsv(doc), 'text/csv;charset=utf-8')}>
+        <button type="button" disabled={!doc} onClick={() => doc && download(fileName('csv'), docCsv(doc), 'text/csv;charset=utf-8')}>
           导出 CSV
         </button>
         <button
@@ -202,9 +225,9 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
           onClick={() => {
             if (!doc) return;
             setStatus('正在生成 Excel…');
-            void reportXlsx(doc)
+            void docXlsx(doc)
               .then((buf) => {
-                download(`${base}.xlsx`, buf, XLSX_TYPE);
+                download(fileName('xlsx'), buf, XLSX_TYPE);
                 setStatus('');
               })
               .catch((e: Error) => setStatus(`导出失败：${e.message}`));
@@ -218,7 +241,8 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
         {status ? <span role="status">{status}</span> : null}
       </div>
       {doc ? (
-        <article class="report" aria-label={doc.title}>
+        <article class={`report${state.kind === 'whitepaper' ? ' document' : ''}`} aria-label={doc.title}>
+          <PrintSetup doc={doc} />
           <header class="report-head">
             <h1>{doc.title}</h1>
             <p>
@@ -226,12 +250,10 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
               <span data-period>{doc.period}</span> · 生成时间 {beijingTime(now)}（北京时间）
             </p>
           </header>
-          {doc.sections.map((s, i) => (
-            <SectionView key={s.name} s={s} doc={doc} first={i === 0} />
+          {doc.sections.map((s) => (
+            <SectionView key={s.name} s={s} />
           ))}
-          <footer class="report-foot muted">
-            口径：新发现＝本期首次发现；已整改＝本期整改；已确认/已排除＝本期审核；检查案件数＝本期检查过页面的案件；每案问题数＝新发现÷检查案件数。周自周一0时至周日24时（北京时间）。
-          </footer>
+          {doc.footnote ? <footer class="report-foot muted">{doc.footnote}</footer> : null}
         </article>
       ) : (
         <p class="muted">正在统计…</p>

@@ -14,7 +14,7 @@ const SCOPE = { criminal: '刑事', administrative: '行政', both: '刑事、�
 
 export function basisText(compiled: CompiledPack, rule: Rule): string[] {
   const c = compiled.byId?.get(rule.id);
-  return c ? c.lawRefs.map((r) => r.text) : [];
+  return c ? c.lawRefs.map((r) => `${r.law}${r.point}`) : [];
 }
 
 function ExampleRow({ compiled, rule, example, expected }: { compiled: CompiledPack; rule: Rule; example: Example; expected: 'pass' | 'fail' }) {

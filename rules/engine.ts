@@ -36,6 +36,8 @@ export interface Finding {
   message: string;
   basis: string;
   row?: number;
+  /** How many rows the rule ran over, with `row`: a page with one row shows no "（第1行）". */
+  rows?: number;
   category: string;
   /** The rule's short title in the scan's locale. */
   title: string;
@@ -73,7 +75,7 @@ export interface EngineOptions {
   fieldKeys?: Iterable<string>;
 }
 
-type LawRef = { text: string; from?: number; until?: number; scope?: string; adminType?: string; when?: Condition };
+type LawRef = { law: string; point: string; from?: number; until?: number; scope?: string; adminType?: string; when?: Condition };
 
 /**
  * A rule as the engine runs it. What a scan reads of the rule is copied here, every key always
@@ -154,14 +156,26 @@ function fieldsOf(rule: Rule): Set<string> {
 
 const dayOf = (s: string | undefined) => (s ? Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) : undefined);
 
-function citation(pack: Pack, ref: Rule['guideline']['basis'][number]): string {
+/** One reference: the law as cited (《…》 and edition) and the point in it (第四十四条第一款…). */
+function citation(pack: Pack, ref: Rule['guideline']['basis'][number]): { law: string; point: string } {
   const law = pack.laws[ref.law];
-  let s = law ? `《${law.title}》${law.edition ? `（${law.edition}）` : ''}` : ref.law;
-  if (ref.article) s += `第${chineseNumber(ref.article)}条`;
-  if (ref.clause) s += `第${chineseNumber(ref.clause)}款`;
-  if (ref.item) s += `第（${chineseNumber(ref.item)}）项`;
-  if (ref.text) s += ref.text;
-  return s;
+  let point = '';
+  if (ref.article) point += `第${chineseNumber(ref.article)}条`;
+  if (ref.clause) point += `第${chineseNumber(ref.clause)}款`;
+  if (ref.item) point += `第（${chineseNumber(ref.item)}）项`;
+  if (ref.text) point += ref.text;
+  return { law: law ? `《${law.title}》${law.edition ? `（${law.edition}）` : ''}` : ref.law, point };
+}
+
+/** References cited together, each law named once (in the order first cited): 《行政处罚法》第四十四条、第四十五条；《…》第…条. */
+export function citeAll(refs: readonly { law: string; point: string }[]): string {
+  const byLaw = new Map<string, string[]>();
+  for (const r of refs) {
+    const points = byLaw.get(r.law) ?? [];
+    if (r.point && !points.includes(r.point)) points.push(r.point);
+    byLaw.set(r.law, points);
+  }
+  return [...byLaw].map(([law, points]) => `${law}${points.join('、')}`).join('；');
 }
 
 export function compilePack(pack: Pack): CompiledPack {
@@ -169,11 +183,11 @@ export function compilePack(pack: Pack): CompiledPack {
   const rules = pack.rules.map((rule): CompiledRule => {
     const lawRefs = rule.guideline.basis.map((ref) => {
       const law = pack.laws[ref.law];
-      return { text: citation(pack, ref), from: dayOf(law?.from), until: dayOf(law?.until), scope: ref.scope, adminType: ref.adminType, when: ref.when };
+      return { ...citation(pack, ref), from: dayOf(law?.from), until: dayOf(law?.until), scope: ref.scope, adminType: ref.adminType, when: ref.when };
     });
     const conditional = lawRefs.some((r) => r.from !== undefined || r.until !== undefined || r.scope !== undefined || r.adminType !== undefined || r.when !== undefined);
     const triggers = rule.triggers?.map((t) => (typeof t === 'string' ? [t] : t));
-    const c = new CompiledRule(rule, triggers, lawRefs, conditional ? undefined : lawRefs.map((r) => r.text).join('；'));
+    const c = new CompiledRule(rule, triggers, lawRefs, conditional ? undefined : citeAll(lawRefs));
     for (const f of c.fields) {
       let set = dependents.get(f);
       if (!set) dependents.set(f, (set = new Set()));
@@ -543,7 +557,7 @@ function basisFor(c: CompiledRule, scan: Scan, ctx: RowCtx, versionDate: number)
       (r.until === undefined || versionDate < r.until) &&
       (r.when === undefined || refHolds(ctx, r.when)),
   );
-  return (fits.length ? fits : c.lawRefs).map((r) => r.text).join('；');
+  return citeAll(fits.length ? fits : c.lawRefs);
 }
 
 /** The rows a rule runs over: the most any group it reads has on the page (at least one). */
@@ -602,7 +616,10 @@ function findingOf(
     category: c.category,
     title: c.title[scan.locale],
   };
-  if (c.groups.length > 0 && (at.rows > 1 || fieldGroup(fieldKey))) f.row = at.row;
+  if (c.groups.length > 0 && (at.rows > 1 || fieldGroup(fieldKey))) {
+    f.row = at.row;
+    f.rows = at.rows;
+  }
   return f;
 }
 

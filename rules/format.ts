@@ -111,6 +111,12 @@ export function interpolate(template: string, data: TemplateData): string {
 const CN_DIGITS = '零一二三四五六七八九';
 
 /** 85 → 八十五, 105 → 一百零五, 110 → 一百一十, 200 → 二百 (article numbers in law titles). */
+/** "（第2行）" for a finding on one of several rows; nothing where the page had one row. */
+export function rowLabel(row: number | null | undefined, rows: number | null | undefined): string {
+  if (row === null || row === undefined || (rows != null && rows <= 1)) return '';
+  return `（第${row + 1}行）`;
+}
+
 export function chineseNumber(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n);
   if (n < 10) return CN_DIGITS[n] ?? '';

@@ -19,6 +19,7 @@ export interface ReportedFinding {
   basis: string;
   category: string;
   row?: number;
+  rows?: number;
 }
 
 /** A page's result as the content script reports it, with who and what it concerns. */
@@ -77,6 +78,7 @@ export async function recordPage(db: CaseLintDb, report: PageReport, now: number
           message: f.message,
           basis: f.basis,
           category: f.category,
+          rows: f.rows ?? null,
           pageUrl: report.url,
           unit: report.unit ?? old.unit,
           officers: report.officers.length ? report.officers : old.officers,
@@ -115,6 +117,7 @@ export async function recordPage(db: CaseLintDb, report: PageReport, now: number
           kind: f.kind,
           fieldKey: f.fieldKey,
           row: f.row ?? null,
+          rows: f.rows ?? null,
           message: f.message,
           basis: f.basis,
           pageUrl: report.url,

@@ -58,6 +58,8 @@ export const FindingRowSchema = z.strictObject({
   kind: z.enum(['violation', 'due-soon', 'needs-review']),
   fieldKey: text(100),
   row: z.number().int().nonnegative().nullable(),
+  /** How many rows the page had for the rule (null: not known, files written before it was kept). */
+  rows: z.number().int().positive().nullable().default(null),
   message: text(2000),
   basis: text(2000),
   pageUrl: text(4000),

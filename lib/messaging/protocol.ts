@@ -18,6 +18,7 @@ export const FindingSchema = z.strictObject({
   message: z.string().max(2000),
   basis: z.string().max(2000),
   row: z.number().int().nonnegative().max(10_000).optional(),
+  rows: z.number().int().positive().max(10_001).optional(),
   category: z.string().max(100),
   title: z.string().max(200),
   dueAt: z.number().optional(),

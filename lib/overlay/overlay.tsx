@@ -159,7 +159,7 @@ export class Overlay {
       highlight = { x: r.left + sx, y: r.top + sy, w: r.width, h: r.height };
     }
     render(
-      <InlineWarnings items={placed} announcement={this.announcement} docUrl={this.docUrl} now={Date.now()} highlight={highlight} notice={this.notice} />,
+      <InlineWarnings items={placed} announcement={this.announcement} docUrl={this.docUrl} highlight={highlight} notice={this.notice} />,
       this.mount,
     );
   }

@@ -38,6 +38,7 @@ function row(i: number, now: number): FindingRow {
     kind: 'violation',
     fieldKey: 'detention.familyNotifiedAt',
     row: i % 4,
+    rows: 4,
     message: `通知家属时间晚于拘留时间${24 + (i % 30)}小时，超过法定24小时`,
     basis: '《中华人民共和国刑事诉讼法》第八十五条第二款',
     pageUrl: `http://10.1.2.3:8080/case/${caseNumber}/detention`,

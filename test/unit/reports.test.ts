@@ -18,7 +18,7 @@ function f(id: string, o: Partial<FindingRow> & { first: string }): FindingRow {
   const { first, ...rest } = o;
   return {
     id, key: id, caseNumber: 'C0', caseKey: 'C0', caseKind: '刑事', unit: A, officers: ['王伟'], ruleId: 'detention-custody-24h', category: 'detention',
-    severity: 'error', kind: 'violation', fieldKey: 'detention.custodyAt', row: null, message: 'm', basis: 'b', pageUrl: 'http://10.1.2.3/x',
+    severity: 'error', kind: 'violation', fieldKey: 'detention.custodyAt', row: null, rows: null, message: 'm', basis: 'b', pageUrl: 'http://10.1.2.3/x',
     firstSeen: beijing(first), lastSeen: beijing(first), timesSeen: 1, lastVisit: '', status: 'open', fixedAt: null, reviewer: null, reviewerUnit: null,
     subjectiveLevel: null, dismissReason: null, note: null, updatedAt: beijing(first), reviewedAt: null, document: '/x', history: [], ...rest,
   };

@@ -1,8 +1,9 @@
 /** CSV injection: what a spreadsheet would run as a formula is shown as text, whatever comes first. */
 import { describe, expect, it } from 'vitest';
-import { findingsCsv } from '../../lib/db/csv';
 import { csvField, spreadsheetText } from '../../lib/db/spreadsheet-text';
-import { reportCsv } from '../../lib/reports/export';
+import { docCsv } from '../../lib/exports/csv';
+import { findingsCsv } from '../../lib/exports/findings';
+import { defaultPack } from '../../rules/packs/default';
 
 describe('spreadsheet text', () => {
   const payloads = [
@@ -35,11 +36,12 @@ describe('spreadsheet text', () => {
     const row = {
       id: 'a', ruleId: 'r', category: 'c', kind: 'violation', severity: 'error', fieldKey: 'f', caseNumber: '\u200b=cmd', unit: null, officers: ['王伟'],
       pageUrl: 'http://10.1.1.1/', firstSeen: 0, lastSeen: 0, status: 'open', reviewer: null, subjectiveLevel: null, dismissReason: null, note: '＝1+1', message: 'm',
+      row: null, rows: null, timesSeen: 1, reviewedAt: null, document: '/x', history: [],
     } as never;
-    const csv = findingsCsv([row]);
+    const csv = findingsCsv([row], defaultPack());
     expect(csv).toContain("'\u200b=cmd");
     expect(csv).toContain("'＝1+1");
-    const report = reportCsv({ title: 'T', period: 'P', sections: [{ title: 'S', columns: [{ header: 'h' }], rows: [[' @SUM(1)']] }] } as never);
+    const report = docCsv({ title: 'T', period: 'P', sections: [{ title: 'S', columns: [{ header: 'h' }], rows: [[' @SUM(1)']] }] } as never);
     expect(report).toContain("' @SUM(1)");
   });
 });
