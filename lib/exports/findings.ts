@@ -20,23 +20,25 @@ const categoryLabel = (pack: Pack, id: string) => pack.categories[id]?.['zh-CN']
 
 /** The log's columns, in the order a reader wants them; ids last. */
 export const FINDING_COLUMNS: readonly Field[] = [
+  // Printed: what a reviewer works through.
   [col('案件编号', 'text', 14), (r) => r.caseNumber],
-  [col('问题', 'text', 26, true), (r, p) => ruleTitle(p, r.ruleId)],
-  [col('类别', 'text', 10), (r, p) => categoryLabel(p, r.category)],
-  [col('级别', 'text', 8), (r) => levelLabel(r)],
-  [col('字段', 'text', 16), (r) => `${fieldLabel(r.fieldKey)}${rowLabel(r.row, r.rows)}`],
-  [col('办案单位', 'text', 18), (r) => r.unit ?? ''],
-  [col('办案民警', 'text', 12), (r) => r.officers.join('、')],
+  [col('问题', 'text', 18, true), (r, p) => ruleTitle(p, r.ruleId)],
+  [col('字段', 'text', 12, true), (r) => `${fieldLabel(r.fieldKey)}${rowLabel(r.row, r.rows)}`],
+  [col('级别', 'text', 6), (r) => levelLabel(r)],
+  [col('状态', 'text', 8), (r) => STATUS_LABELS[r.status]],
+  [col('办案单位', 'text', 16), (r) => r.unit ?? ''],
+  [col('办案民警', 'text', 10), (r) => r.officers.join('、')],
   [col('首次发现', 'text', 17), (r) => beijingTime(r.firstSeen)],
+  [col('问题说明', 'text', 36, true), (r) => r.message],
+  [col('审核人', 'text', 8), (r) => r.reviewer ?? ''],
+  [col('主观方面', 'text', 8), (r) => r.subjectiveLevel ?? ''],
+  [col('备注', 'text', 16, true), (r) => r.note ?? ''],
+  // In the sheet, not printed.
+  [col('类别', 'text', 10), (r, p) => categoryLabel(p, r.category)],
   [col('最近发现', 'text', 17), (r) => beijingTime(r.lastSeen)],
   [col('发现次数', 'int', 8), (r) => r.timesSeen],
-  [col('状态', 'text', 8), (r) => STATUS_LABELS[r.status]],
-  [col('主观方面', 'text', 10), (r) => r.subjectiveLevel ?? ''],
-  [col('排除原因', 'text', 10), (r) => (r.dismissReason ? DISMISS_LABELS[r.dismissReason] : '')],
-  [col('审核人', 'text', 10), (r) => r.reviewer ?? ''],
   [col('审核时间', 'text', 17), (r) => beijingTime(r.reviewedAt)],
-  [col('备注', 'text', 24, true), (r) => r.note ?? ''],
-  [col('问题说明', 'text', 44, true), (r) => r.message],
+  [col('排除原因', 'text', 10), (r) => (r.dismissReason ? DISMISS_LABELS[r.dismissReason] : '')],
   [col('文书（页面）', 'text', 24, true), (r) => r.document],
   [col('页面地址', 'text', 30, true), (r) => r.pageUrl],
   [col('编号', 'text', 12), (r) => r.id],
@@ -44,6 +46,8 @@ export const FINDING_COLUMNS: readonly Field[] = [
   [col('类别编号', 'text', 14), (r) => r.category],
   [col('字段编号', 'text', 24), (r) => r.fieldKey],
 ];
+/** The columns printed from the XLSX (the rest are in the sheet). */
+const PRINTED = FINDING_COLUMNS.findIndex(([c]) => c.header === '类别');
 
 const HISTORY_COLUMNS: readonly Column[] = [
   col('案件编号', 'text', 14),
@@ -59,7 +63,7 @@ const HISTORY_COLUMNS: readonly Column[] = [
 ];
 
 function findingsSection(rows: readonly FindingRow[], pack: Pack): Section {
-  return { name: '问题', title: `问题清单：共 ${rows.length} 条`, columns: FINDING_COLUMNS.map(([c]) => c), rows: rows.map((r) => FINDING_COLUMNS.map(([, f]) => f(r, pack))) };
+  return { name: '问题', title: `问题清单：共 ${rows.length} 条`, columns: FINDING_COLUMNS.map(([c]) => c), rows: rows.map((r) => FINDING_COLUMNS.map(([, f]) => f(r, pack))), printColumns: PRINTED };
 }
 
 function historySection(rows: readonly FindingRow[], pack: Pack): Section {
@@ -67,7 +71,7 @@ function historySection(rows: readonly FindingRow[], pack: Pack): Section {
   for (const r of rows)
     for (const e of r.history)
       out.push([r.caseNumber, ruleTitle(pack, r.ruleId), beijingTime(e.at), EVENT_LABELS[e.event], e.reviewer ?? '', e.reviewerUnit ?? '', e.subjectiveLevel ?? '', e.dismissReason ? DISMISS_LABELS[e.dismissReason] : '', e.note ?? '', r.id]);
-  return { name: '审核记录', title: `审核记录：每个问题的发现、确认、排除、重新打开与整改，共 ${out.length} 条`, columns: [...HISTORY_COLUMNS], rows: out };
+  return { name: '审核记录', title: `审核记录：每个问题的发现、确认、排除、重新打开与整改，共 ${out.length} 条`, columns: [...HISTORY_COLUMNS], rows: out, printColumns: HISTORY_COLUMNS.length - 1 };
 }
 
 /** The log (or the part a filter selects) as a document: findings, then their histories. */

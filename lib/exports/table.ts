@@ -21,6 +21,8 @@ export interface Section {
   rows: Cell[][];
   /** Generated text shown above the table (white paper). */
   text?: string;
+  /** Only the first columns are printed (the rest are data for whoever needs them: ids, addresses). */
+  printColumns?: number;
   /** A chart of some of the table's columns (the table stays below it with the numbers). */
   chart?: { type: 'bar' | 'line'; labelColumn: number; valueColumns: number[]; skipLastRow?: boolean };
 }

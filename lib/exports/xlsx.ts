@@ -46,9 +46,9 @@ function widths(s: Section): number[] {
 const headerText = (s: string) => s.replace(/&/g, '&&');
 
 function writeSection(ws: Worksheet, doc: ReportDoc, s: Section): void {
-  const cols = Math.max(1, s.columns.length);
+  const cols = Math.max(1, s.printColumns ?? s.columns.length);
   const width = widths(s);
-  const across = width.reduce((a, b) => a + b, 0);
+  const across = width.slice(0, cols).reduce((a, b) => a + b, 0);
   const merged = (rowNumber: number) => {
     if (cols > 1) ws.mergeCells(rowNumber, 1, rowNumber, cols);
   };
@@ -107,12 +107,14 @@ function writeSection(ws: Worksheet, doc: ReportDoc, s: Section): void {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: header.number, topLeftCell: `A${header.number + 1}`, activeCell: `A${header.number + 1}` }];
   ws.pageSetup = {
     paperSize: 9,
-    orientation: tableWidth(s.columns) > LANDSCAPE_WIDTH || across > LANDSCAPE_WIDTH ? 'landscape' : 'portrait',
+    orientation: tableWidth(s.columns.slice(0, cols)) > LANDSCAPE_WIDTH || across > LANDSCAPE_WIDTH ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
     printTitlesRow: `${header.number}:${header.number}`,
+    // Absolute rows: exceljs writes `$` before each part only, and LibreOffice ignores `$A1:$L9`.
+    ...(s.printColumns ? { printArea: `A$1:${ws.getColumn(cols).letter}$${ws.rowCount}` } : {}),
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = {

@@ -1,7 +1,7 @@
 /**
  * Reports in a real browser: the weekly report from demo-site findings, exported to XLSX and read
  * back; the monthly bulletin printed to PDF; the popup's one-click weekly summary; merging another
- * reviewer's export without double counting.
+ * reviewer's export without double counting. (Pagination and sheets over a branch's log: report-print.spec.ts.)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -93,8 +93,12 @@ test('weekly report from demo findings: figures, charts with tables, XLSX export
   expect(typeof rowOf(ws, '检查案件数')[1]).toBe('number');
   const unitsWs = wb.getWorksheet('各单位')!;
   expect(rowOf(unitsWs, '合计')).toEqual(['合计', 4, 2, FINDINGS, FINDINGS / 4, 0.5]);
-  expect(unitsWs.getColumn(6).numFmt).toBe('0.0%');
-  expect(unitsWs.getColumn(1).width).toBe(22);
+  let totalRow = 0;
+  unitsWs.eachRow((r, n) => {
+    if (r.getCell(1).value === '合计') totalRow = n;
+  });
+  expect(unitsWs.getRow(totalRow).getCell(6).numFmt).toBe('0.0%');
+  expect(unitsWs.getColumn(1).width).toBeGreaterThanOrEqual(22);
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
   const text = readFileSync((await csv.path())!, 'utf8');
@@ -102,7 +106,7 @@ test('weekly report from demo findings: figures, charts with tables, XLSX export
   expect(text).toContain(`新发现问题,${FINDINGS},0,${FINDINGS}`);
 });
 
-test('monthly bulletin prints to A4 PDF with its sections on their own pages', async ({ freshContext: ctx, demo }) => {
+test('monthly bulletin prints to A4 PDF with its sections flowing (no page for a short section alone)', async ({ freshContext: ctx, demo }) => {
   await visitDemo(ctx, demo.url);
   const page = await ctx.newPage();
   await page.goto(`chrome-extension://${EXTENSION_ID}/report.html#monthly?date=${day}`);
@@ -122,7 +126,8 @@ test('monthly bulletin prints to A4 PDF with its sections on their own pages', a
   expect(text).toContain('滨江分局法制大队');
   expect(text).not.toContain('导出 Excel');
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
-  expect(pages).toBeGreaterThanOrEqual(5);
+  // Five short sections: before #20 each took a page of its own (five pages, mostly empty).
+  expect(pages).toBeLessThanOrEqual(3);
 });
 
 test('the popup exports this week’s summary in one click', async ({ freshContext: ctx, demo }) => {
@@ -130,7 +135,7 @@ test('the popup exports this week’s summary in one click', async ({ freshConte
   const popup = await ctx.newPage();
   await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '导出本周汇总' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^CaseLint-执法问题周结-\d{4}年第\d+周.*\.xlsx$/);
+  expect(download.suggestedFilename()).toMatch(/^滨江分局法制大队-执法问题周结-\d{4}年第\d+周\.xlsx$/);
   const wb = await readXlsx((await download.path())!);
   expect(rowOf(wb.getWorksheet('概况')!, '新发现问题')[1]).toBe(FINDINGS);
 });
