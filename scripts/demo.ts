@@ -1,25 +1,23 @@
 /**
  * `npm run demo`: serves the demo case-handling system on 127.0.0.1 and opens Chromium with the
- * built extension on it. Without a display (or with --headless) it visits every case page,
- * prints what CaseLint found on each (rule, field, message), and saves a screenshot of an
- * annotated page to demo-output/. (The npm script builds the extension and the plugin first.)
+ * built extension on it. Without a display (or with --headless) it visits every case page, waits
+ * until CaseLint has checked it (the page's check is in the findings log — also on a page without
+ * problems, so no fixed wait), prints what it found (rule, field, message) under the page's
+ * Chinese name, and saves a screenshot of an annotated page to demo-output/. (The npm script
+ * builds the extension and the plugin first.)
  */
 import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { demoPages, loadCases, startDemoServer, ROOT } from './demo-site/server';
-import { launchWithExtension } from '../test/browser';
+import { EXTENSION_ID, launchWithExtension } from '../test/browser';
+import { readStore } from '../test/e2e/log-helpers';
+import { markersOf } from '../test/e2e/markers';
+import { PAGE_TYPES } from './demo-site/pages';
 import { TONES } from '../components/severity';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const port = Number(process.env.PORT ?? 8080);
-
-interface Shown {
-  ruleId: string;
-  fieldKey: string;
-  severity: string;
-  kind: string;
-  message: string;
-}
 
 async function main(): Promise<void> {
   const server = await startDemoServer(port).catch(() => startDemoServer(0));
@@ -41,26 +39,23 @@ async function main(): Promise<void> {
   }
 
   const cases = new Map(loadCases().map((c) => [c.id, c]));
+  // The findings log, read from an extension page: a page is done when its check is logged.
+  const log = await context.newPage();
+  await log.goto(`chrome-extension://${EXTENSION_ID}/log.html`);
+  const started = Date.now();
   let total = 0;
   for (const { caseId, page: pageType, path } of demoPages()) {
     const page = await context.newPage();
-    await page.goto(server.url + path);
-    await page.waitForLoadState('networkidle');
-    // CaseLint has read the page once its overlay is there (it reads the settings first).
-    await page.locator('[data-caselint-host]').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
-    await page.waitForTimeout(300);
-    const shown: Shown[] = await page.locator('[data-caselint-rule]').evaluateAll((els) =>
-      els.map((el) => ({
-        ruleId: el.getAttribute('data-caselint-rule') ?? '',
-        fieldKey: el.getAttribute('data-caselint-field') ?? '',
-        severity: el.getAttribute('data-caselint-severity') ?? '',
-        kind: el.getAttribute('data-caselint-kind') ?? '',
-        message: el.querySelector('.cl-msg')?.textContent ?? '',
-      })),
-    );
+    const url = server.url + path;
+    await page.goto(url);
+    const check = await checkOf(log, url);
+    // Its markers (in every frame) are drawn before the check is reported; wait until all are there.
+    let shown = await markersOf(page);
+    for (const deadline = Date.now() + 10_000; shown.length < check.findingsCount && Date.now() < deadline; shown = await markersOf(page)) await page.waitForTimeout(100);
     total += shown.length;
     const c = cases.get(caseId);
-    console.log(`\n■ ${caseId} ${c?.title ?? ''} · ${pageType} (${path}) — ${shown.length ? `${shown.length} 项问题` : '未发现问题'}`);
+    const name = PAGE_TYPES[pageType]?.title ?? pageType;
+    console.log(`\n■ ${caseId} ${c?.title ?? ''} · ${name}（${path}）— ${shown.length ? `${shown.length} 项问题` : '未发现问题'}`);
     for (const f of shown) {
       const tone = f.kind === 'needs-review' ? TONES.review : TONES[f.severity as 'error' | 'warning' | 'info'];
       console.log(`  ${tone.icon} ${tone.zh.padEnd(3, '　')} | ${f.ruleId.padEnd(34)} | ${f.fieldKey.padEnd(30)} | ${f.message}`);
@@ -78,9 +73,20 @@ async function main(): Promise<void> {
   await marker.focus();
   const shot = join(outDir, 'detention-annotated.png');
   await page.screenshot({ path: shot, fullPage: true });
-  console.log(`\n共发现 ${total} 项问题 / ${total} findings in all. 截图 / screenshot: ${shot}`);
+  console.log(`\n共检查 ${demoPages().length} 个页面，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒，共发现 ${total} 项问题 / ${total} findings in all. 截图 / screenshot: ${shot}`);
   await context.close();
   await server.close();
+}
+
+/** Waits (polling the log, never a fixed pause) until the extension has logged its check of a page. */
+async function checkOf(log: Page, url: string, timeout = 20_000): Promise<{ findingsCount: number }> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const found = (await readStore<{ url: string; findingsCount: number }>(log, 'pageChecks')).find((c) => c.url === url);
+    if (found) return found;
+    await log.waitForTimeout(100);
+  }
+  throw new Error(`CaseLint 未在 ${timeout / 1000} 秒内检查 ${url}：扩展未运行或未读取该页面 / CaseLint did not check ${url}`);
 }
 
 main().catch((e) => {
