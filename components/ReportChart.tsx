@@ -4,7 +4,7 @@
  * fires `beforeprint` for its print button and for Ctrl+P), legend inside, so that it never spills
  * over the table below.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Section } from '../lib/reports/sheets';
 
@@ -15,33 +15,37 @@ const COLOURS = ['#1d4ed8', '#b45309', '#15803d', '#b91c1c', '#6d28d9'];
 export const PRINT_CHART_MM = { width: 170, height: 62 } as const;
 const PX_PER_MM = 96 / 25.4;
 
+/** A section's chart: its columns as data sets, counts on an axis of whole numbers, the legend inside. */
+export function chartConfig(section: Section, spec: NonNullable<Section['chart']>): ChartConfiguration<'bar' | 'line'> {
+  const rows = spec.skipLastRow ? section.rows.slice(0, -1) : section.rows;
+  const counts = spec.valueColumns.every((c) => section.columns[c]?.type === 'int');
+  return {
+    type: spec.type,
+    data: {
+      labels: rows.map((r) => String(r[spec.labelColumn] ?? '')),
+      datasets: spec.valueColumns.map((c, i) => ({
+        label: section.columns[c]!.header,
+        data: rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0)),
+        backgroundColor: COLOURS[i % COLOURS.length],
+        borderColor: COLOURS[i % COLOURS.length],
+      })),
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { position: 'top', align: 'end' } },
+      scales: { y: { beginAtZero: true, ...(counts ? { ticks: { precision: 0 } } : {}) } },
+    },
+  };
+}
+
 export function ReportChart({ section }: { section: Section }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const spec = section.chart;
     if (!spec || !canvas.current) return;
-    const rows = spec.skipLastRow ? section.rows.slice(0, -1) : section.rows;
-    // Counts are whole numbers: their axis has no 0.5 steps.
-    const counts = spec.valueColumns.every((c) => section.columns[c]?.type === 'int');
-    const chart = new Chart(canvas.current, {
-      type: spec.type,
-      data: {
-        labels: rows.map((r) => String(r[spec.labelColumn] ?? '')),
-        datasets: spec.valueColumns.map((c, i) => ({
-          label: section.columns[c]!.header,
-          data: rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0)),
-          backgroundColor: COLOURS[i % COLOURS.length],
-          borderColor: COLOURS[i % COLOURS.length],
-        })),
-      },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        plugins: { legend: { position: 'top', align: 'end' } },
-        scales: { y: { beginAtZero: true, ...(counts ? { ticks: { precision: 0 } } : {}) } },
-      },
-    });
+    const chart = new Chart(canvas.current, chartConfig(section, spec));
     const toPaper = () => {
       chart.options.devicePixelRatio = 2;
       chart.resize(Math.round(PRINT_CHART_MM.width * PX_PER_MM), Math.round(PRINT_CHART_MM.height * PX_PER_MM));

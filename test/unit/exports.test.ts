@@ -11,9 +11,10 @@ import { exportFileName, shortPeriod } from '../../lib/exports/file-name';
 import { findingsCsv, findingsDoc } from '../../lib/exports/findings';
 import { docHeading, printsLandscape } from '../../lib/exports/table';
 import { docXlsx } from '../../lib/exports/xlsx';
-import { dailyReport, weeklyReport } from '../../lib/reports/aggregate';
-import { weekPeriod } from '../../lib/reports/period';
-import { dailyDoc, weeklyDoc } from '../../lib/reports/sheets';
+import { dailyReport, monthlyBulletin, weeklyReport } from '../../lib/reports/aggregate';
+import { monthPeriod, weekPeriod } from '../../lib/reports/period';
+import { dailyDoc, monthlyDoc, weeklyDoc } from '../../lib/reports/sheets';
+import { chartConfig } from '../../components/ReportChart';
 import { citeAll, compilePack, evaluate } from '../../rules/engine';
 import { rowLabel } from '../../rules/format';
 import { defaultPack } from '../../rules/packs/default';
@@ -213,5 +214,28 @@ describe('small Chinese issues (#20.4)', () => {
     expect(single[0]!.row).toBe(0);
     const two = findingsOf([session(0), at(0), session(1), at(1)]);
     expect(two.map((f) => rowLabel(f.row, f.rows))).toEqual(['（第1行）', '（第2行）']);
+  });
+});
+
+describe('report pages say what applies (#20.4)', () => {
+  const data = { findings: [row('a')], checks: [] };
+  const weekly = weeklyDoc(weeklyReport(data, weekPeriod(beijing('2024-03-06 10:00'))), pack, null);
+  const daily = dailyDoc(dailyReport(data), pack, null, '2024-03-05');
+  const monthly = monthlyDoc(monthlyBulletin(data, monthPeriod(beijing('2024-03-06 10:00')), 6), pack, null);
+
+  it('each report’s footnote explains only the figures it shows', () => {
+    expect(weekly.footnote).toContain('每案问题数');
+    expect(weekly.footnote).toContain('周自周一0时');
+    expect(daily.footnote).not.toContain('每案问题数');
+    expect(daily.footnote).not.toContain('周自周一');
+    expect(monthly.footnote).toContain('执法过错');
+    expect(monthly.footnote).not.toContain('周自周一');
+  });
+
+  it('count axes in whole numbers; rates keep their decimals', () => {
+    const counts = weekly.sections.find((s) => s.name === '问题类型')!;
+    expect(chartConfig(counts, counts.chart!).options?.scales?.y).toMatchObject({ ticks: { precision: 0 } });
+    const rates = weekly.sections.find((s) => s.name === '各单位')!;
+    expect((chartConfig(rates, rates.chart!).options?.scales?.y as { ticks?: unknown }).ticks).toBeUndefined();
   });
 });
