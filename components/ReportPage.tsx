@@ -4,15 +4,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseLintDb } from '../lib/db/database';
-import { dailyReport, monthlyBulletin, officerRecord, officersOf, weeklyReport } from '../lib/reports/aggregate';
 import { docCsv } from '../lib/exports/csv';
 import { exportFileName } from '../lib/exports/file-name';
 import { printsLandscape } from '../lib/exports/table';
 import { docXlsx } from '../lib/exports/xlsx';
-import { loadMonthly, loadRange } from '../lib/reports/load';
-import { dayPeriod, lastPeriods, monthPeriod, periodOf, previous, weekPeriod } from '../lib/reports/period';
-import { dailyDoc, monthlyDoc, officerDoc, weeklyDoc, whitePaperDoc, type Cell, type ReportDoc, type Section } from '../lib/reports/sheets';
-import { whitePaper } from '../lib/reports/white-paper';
+import { buildReport, REPORT_KINDS, REPORT_NAMES, type ReportKind, type ReportSource } from '../lib/reports/build';
+import { countNewByPeriod, loadRange } from '../lib/reports/load';
+import type { Cell, ReportDoc, Section } from '../lib/reports/sheets';
 import { readSettings } from '../lib/config/store';
 import type { Pack } from '../rules/pack';
 import { formatDate, instantToWall, wallToInstant } from '../rules/periods/time';
@@ -21,32 +19,14 @@ import { beijingTime } from '../lib/db/csv';
 import { download, XLSX_TYPE } from './download';
 import { PRINT_CHART_MM, ReportChart } from './ReportChart';
 
-export type ReportKind = 'daily' | 'weekly' | 'monthly' | 'officer' | 'whitepaper';
-const KINDS: [ReportKind, string][] = [
-  ['daily', '日清'],
-  ['weekly', '周结'],
-  ['monthly', '月通报'],
-  ['officer', '民警执法档案'],
-  ['whitepaper', '执法现状白皮书'],
-];
+export type { ReportKind } from '../lib/reports/build';
+const KINDS: [ReportKind, string][] = REPORT_KINDS.map((k) => [k, REPORT_NAMES[k]]);
 
 export function parseHash(hash: string): { kind: ReportKind; date?: string; scope?: 'quarter' | 'year'; officer?: string } {
   const [k, q = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(q);
   const kind = (KINDS.find(([id]) => id === k)?.[0] ?? 'weekly') as ReportKind;
   return { kind, date: params.get('date') ?? undefined, scope: params.get('scope') === 'year' ? 'year' : 'quarter', officer: params.get('officer') ?? undefined };
-}
-
-/** What data a report needs: its period, the one before, and the months of its trend. */
-function needed(kind: ReportKind, at: number, scope: 'quarter' | 'year'): { from: number; to: number } {
-  if (kind === 'daily') return { from: dayPeriod(at).start, to: dayPeriod(at).end };
-  if (kind === 'weekly') return { from: previous(weekPeriod(at)).start, to: weekPeriod(at).end };
-  if (kind === 'whitepaper') {
-    const p = periodOf(scope, at);
-    return { from: previous(p).start, to: p.end };
-  }
-  const months = lastPeriods(monthPeriod(at), kind === 'officer' ? 12 : 6);
-  return { from: previous(months[0]!).start, to: months[months.length - 1]!.end };
 }
 
 const fmt = (v: Cell, type: string) =>
@@ -146,31 +126,11 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
     const t0 = performance.now();
     void (async () => {
       const unit = (await readSettings()).reviewerUnit;
-      const range = needed(state.kind, at, state.scope ?? 'quarter');
-      let d: ReportDoc;
-      if (state.kind === 'monthly') {
-        const { data, newCounts } = await loadMonthly(db, monthPeriod(at));
-        d = monthlyDoc(monthlyBulletin(data, monthPeriod(at), 6, newCounts), pack, unit);
-        if (!live) return;
-        setDoc(d);
-        requestAnimationFrame(() => {
-          document.body.dataset.renderMs = (performance.now() - t0).toFixed(1);
-        });
-        return;
-      }
-      const data = await loadRange(db, range.from, range.to, { open: state.kind === 'daily' });
-      if (state.kind === 'daily') d = dailyDoc(dailyReport(data), pack, unit, dayPeriod(at).label);
-      else if (state.kind === 'weekly') d = weeklyDoc(weeklyReport(data, weekPeriod(at)), pack, unit);
-      else if (state.kind === 'whitepaper') d = whitePaperDoc(whitePaper(data, periodOf(state.scope ?? 'quarter', at), pack), unit);
-      else {
-        const list = officersOf(data);
-        if (live) setOfficers(list);
-        const officer = state.officer ?? list[0] ?? '';
-        const month = monthPeriod(at);
-        d = officerDoc(officerRecord(data, officer, month), pack, unit, `${lastPeriods(month, 12)[0]!.label}—${month.label}`);
-      }
+      const source: ReportSource = { range: (from, to, options) => loadRange(db, from, to, options), countNew: (periods) => countNewByPeriod(db, periods) };
+      const built = await buildReport(source, pack, { kind: state.kind, at, scope: state.scope ?? 'quarter', ...(state.officer ? { officer: state.officer } : {}), unit });
       if (!live) return;
-      setDoc(d);
+      if (state.kind === 'officer') setOfficers(built.officers);
+      setDoc(built.doc);
       requestAnimationFrame(() => {
         document.body.dataset.renderMs = (performance.now() - t0).toFixed(1);
       });
