@@ -3,15 +3,12 @@
  * Monday to Sunday: figures, charts with their numbers in tables, CSV/XLSX export and printing.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { CaseLintDb } from '../lib/db/database';
 import { docCsv } from '../lib/exports/csv';
 import { exportFileName } from '../lib/exports/file-name';
 import { printsLandscape } from '../lib/exports/table';
 import { docXlsx } from '../lib/exports/xlsx';
 import { buildReport, REPORT_KINDS, REPORT_NAMES, type ReportKind, type ReportSource } from '../lib/reports/build';
-import { countNewByPeriod, loadRange } from '../lib/reports/load';
 import type { Cell, ReportDoc, Section } from '../lib/reports/sheets';
-import { readSettings } from '../lib/config/store';
 import type { Pack } from '../rules/pack';
 import { formatDate, instantToWall, wallToInstant } from '../rules/periods/time';
 import { parseDateTime } from '../rules/values/parse';
@@ -92,12 +89,17 @@ function SectionView({ s }: { s: Section }) {
 }
 
 export interface ReportPageProps {
-  db: CaseLintDb;
+  /** Where the rows come from: this browser's log, or the hub's rows of the branch. */
+  source: ReportSource;
+  /** The unit named at the head of each report (read when a report is built). */
+  unit: () => Promise<string | null>;
+  /** Above the tabs: e.g. the hub's 本机 / 全局 switch. */
+  header?: preact.ComponentChildren;
   pack: Pack;
   now?: number;
 }
 
-export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
+export function ReportPage({ source, unit: unitOf, pack, now = Date.now(), header }: ReportPageProps) {
   const [state, setState] = useState(() => parseHash(location.hash));
   const today = formatDate(instantToWall(now));
   const date = state.date ?? today;
@@ -125,8 +127,7 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
     let live = true;
     const t0 = performance.now();
     void (async () => {
-      const unit = (await readSettings()).reviewerUnit;
-      const source: ReportSource = { range: (from, to, options) => loadRange(db, from, to, options), countNew: (periods) => countNewByPeriod(db, periods) };
+      const unit = await unitOf();
       const built = await buildReport(source, pack, { kind: state.kind, at, scope: state.scope ?? 'quarter', ...(state.officer ? { officer: state.officer } : {}), unit });
       if (!live) return;
       if (state.kind === 'officer') setOfficers(built.officers);
@@ -138,12 +139,13 @@ export function ReportPage({ db, pack, now = Date.now() }: ReportPageProps) {
     return () => {
       live = false;
     };
-  }, [db, pack, state.kind, state.scope, state.officer, at]);
+  }, [source, unitOf, pack, state.kind, state.scope, state.officer, at]);
 
   const fileName = (ext: 'csv' | 'xlsx') => (doc ? exportFileName({ unit: doc.unit, report: doc.title, period: doc.period }, ext) : '');
 
   return (
     <div class="page report-page">
+      {header}
       <nav class="tabs no-print" aria-label="报告类型">
         {KINDS.map(([id, label]) => (
           <button key={id} type="button" class={id === state.kind ? 'current' : ''} aria-current={id === state.kind ? 'page' : undefined} onClick={() => go({ kind: id })}>
