@@ -10,5 +10,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  use: { trace: 'off' },
+  // A step that cannot happen fails in time, naming itself (rather than a bare test timeout).
+  use: { trace: 'off', actionTimeout: 30_000, navigationTimeout: 30_000 },
 });

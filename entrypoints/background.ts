@@ -18,6 +18,7 @@ import { registeredOrigins } from '../lib/config/effective';
 import { injectOnLoad, type InjectApi } from '../lib/sites/injection';
 import { siteAccess, syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
 import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
+import { hubStateItem, startHubSync, syncNow, syncSoon } from '../lib/hub/worker';
 
 const SITES_ALARM = 'caselint-sites';
 /** Hourly: makes the day's automatic backup of the log when it is due (lib/db/auto-backup.ts). */
@@ -64,6 +65,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
       const { dismissedRules, added } = await recordPage(database(), summary, Date.now(), newId);
       if (added) await noteRowsAdded(database(), local(), added, Date.now());
       await show(dismissedRules);
+      syncSoon(database);
       return { ok: true, dismissedRules };
     } catch (e) {
       await show([]); // the side panel follows the tab even if the log cannot be written
@@ -74,6 +76,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
     try {
       const settings = await readSettings();
       const updated = await review(database(), input, { name: settings.reviewerName, unit: settings.reviewerUnit }, Date.now());
+      syncSoon(database);
       return { ok: true, updated };
     } catch (e) {
       return failure(e);
@@ -109,6 +112,15 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   async 'ui-bg:import-abort'(input) {
     await abortImport(database(), input.stagingId).catch(() => {});
     return { ok: true };
+  },
+  async 'ui-bg:hub-sync'(input) {
+    try {
+      if (input.reenroll) await hubStateItem.setValue(null);
+      await syncNow(database);
+      return { ok: true, state: await hubStateItem.getValue() };
+    } catch (e) {
+      return { ok: false, error: `同步失败：${(e as Error)?.message ?? String(e)}` };
+    }
   },
   async 'ui-bg:log-health'() {
     try {
@@ -322,6 +334,8 @@ export default defineBackground({
     resync();
     void browser.alarms?.create(SITES_ALARM, { periodInMinutes: 30 });
     void browser.alarms?.create(BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+    // The unit's hub, only where one is configured (no request at all otherwise).
+    startHubSync(database);
     browser.alarms?.onAlarm.addListener((alarm) => {
       if (alarm.name === SITES_ALARM) return resync();
       if (alarm.name === BACKUP_ALARM) return void backupIfDue();

@@ -8,6 +8,7 @@ import type { EffectiveConfig } from '../../lib/config/effective';
 import { loadConfig, updateSettings, watchConfig } from '../../lib/config/store';
 import type { UiLocale } from '../../lib/config/schema';
 import { CalendarSection } from './CalendarSection';
+import { HubSection } from './HubSection';
 import { errorText, LocaleContext, useTr } from './common';
 import { PackSection } from './PackSection';
 import { ProfilesSection } from './ProfilesSection';
@@ -95,6 +96,7 @@ function Shell({ config, sites }: { config: EffectiveConfig; sites: SitesApi }) 
       <PackSection config={config} />
       <CalendarSection config={config} />
       <ProfilesSection config={config} />
+      <HubSection config={config} />
       <p class="muted">{tr('所有设置和问题记录只保存在本机浏览器中，不联网。', 'All settings and findings stay in this browser; nothing goes over the network.')}</p>
     </div>
   );

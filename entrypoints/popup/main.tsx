@@ -14,6 +14,7 @@ import { isActiveOn, type EffectiveConfig } from '../../lib/config/effective';
 import { isBuiltInOrigin } from '../../lib/config/schema';
 import { request, type BgToCs } from '../../lib/messaging/protocol';
 import { lossMessage } from '../../lib/db/auto-backup';
+import { HubStatus } from '../../components/HubStatus';
 
 interface CurrentTab {
   id: number;
@@ -109,7 +110,9 @@ function Popup() {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [loss, setLoss] = useState<string | null>(null);
+  const [hubUrl, setHubUrl] = useState<string | null>(null);
   useEffect(() => {
+    void loadConfig().then((c) => setHubUrl(c.hub?.url ?? null));
     void lastErrorItem.getValue().then((e) => setError(e?.message ?? null));
     // A log that opens with fewer rows than it should (#16.1): said here too, loudly.
     void request((m) => browser.runtime.sendMessage(m), 'ui-bg:log-health', {})
@@ -121,6 +124,7 @@ function Popup() {
     <div style={{ padding: '12px' }}>
       <h1 style={{ fontSize: '16px', margin: '0 0 10px' }}>CaseLint 执法巡查助手</h1>
       <SiteControls />
+      {hubUrl ? <HubStatus hubUrl={hubUrl} /> : null}
       {loss ? (
         <div class="banner error" role="alert" data-testid="log-loss">
           <strong>{loss}</strong>{' '}
@@ -163,7 +167,7 @@ function Popup() {
         <button type="button" onClick={() => open('/rule.html')}>规则说明</button>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>设置</button>
       </p>
-      <p class="muted" style={{ fontSize: '12px' }}>审核面板：在案件页面按 Alt+Shift+A。数据只保存在本机。</p>
+      <p class="muted" style={{ fontSize: '12px' }}>审核面板：在案件页面按 Alt+Shift+A。{hubUrl ? `数据保存在本机，并同步到本单位汇总服务（${new URL(hubUrl).host}）。` : '数据只保存在本机。'}</p>
     </div>
   );
 }

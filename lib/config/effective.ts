@@ -37,6 +37,8 @@ export interface EffectiveConfig {
   /** Why a stored or pushed value was not used (shown on the options page). */
   problems: string[];
   policyPresent: boolean;
+  /** The unit's hub, if one is configured (policy first, then the user's): the only origin CaseLint ever talks to. */
+  hub: { url: string; enrollmentCode: string | null; byPolicy: boolean } | null;
 }
 
 export interface StoredState {
@@ -122,6 +124,7 @@ export function effectiveConfig(stored: StoredState, policyReading: PolicyReadin
     packSource,
     problems,
     policyPresent: policyReading.present,
+    hub: policy.hub ? { ...policy.hub, byPolicy: true } : user.hub.url ? { url: user.hub.url, enrollmentCode: user.hub.enrollmentCode, byPolicy: false } : null,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { formatPath, validatePack, type Pack } from '../../rules/pack';
 import { z } from '../../rules/zod';
-import { normalizeOrigin, RoleSchema, RuleOverridesSchema, UiLocaleSchema, type RuleOverride } from './schema';
+import { HubCodeSchema, normalizeOrigin, OriginSchema, RoleSchema, RuleOverridesSchema, UiLocaleSchema, type RuleOverride } from './schema';
 
 /** Settings a policy can lock (the options page shows them read-only, with the reason). */
 export const LOCKABLE = ['role', 'locale', 'reviewerName', 'reviewerUnit', 'retentionDays', 'reminders', 'sites', 'rules', 'rulePack', 'calendar', 'profiles'] as const;
@@ -27,6 +27,8 @@ export interface Policy {
   locked: Set<Lockable>;
   pack?: Pack;
   ruleOverrides: Record<string, RuleOverride>;
+  /** The unit's hub and its enrollment code: the browser enrolls and syncs by itself. */
+  hub?: { url: string; enrollmentCode: string | null };
 }
 
 export interface PolicyReading {
@@ -36,7 +38,7 @@ export interface PolicyReading {
   errors: string[];
 }
 
-const KNOWN_KEYS = new Set(['origins', 'units', 'settings', 'lockedSettings', 'rulePack', 'ruleOverrides']);
+const KNOWN_KEYS = new Set(['origins', 'units', 'settings', 'lockedSettings', 'rulePack', 'ruleOverrides', 'hubUrl', 'hubEnrollmentCode']);
 
 function issues(prefix: string, error: z.ZodError): string[] {
   return error.issues.map((i) => `${formatPath([prefix, ...i.path])}: ${i.message}`);
@@ -78,6 +80,11 @@ export function readPolicy(raw: unknown): PolicyReading {
   take('settings', PolicySettingsSchema, (v) => (policy.settings = v));
   take('lockedSettings', z.array(z.enum(LOCKABLE)), (v) => (policy.locked = new Set(v)));
   take('ruleOverrides', RuleOverridesSchema, (v) => (policy.ruleOverrides = v));
+  take('hubUrl', OriginSchema, (url) => (policy.hub = { url, enrollmentCode: policy.hub?.enrollmentCode ?? null }));
+  take('hubEnrollmentCode', HubCodeSchema, (code) => {
+    if (policy.hub) policy.hub.enrollmentCode = code;
+    else if (data.hubUrl === undefined) errors.push('hubEnrollmentCode: 未设置 hubUrl，登记码不起作用');
+  });
   if (data.rulePack !== undefined) {
     // Policies carry the pack as JSON text (Chrome's policy schema cannot describe a whole pack).
     const v = validatePack(data.rulePack);

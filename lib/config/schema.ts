@@ -44,6 +44,9 @@ export function matchPatternOf(origin: string): string {
   return `${origin}/*`;
 }
 
+/** A unit's enrollment code for its hub (given by the hub's admin). */
+export const HubCodeSchema = z.string().trim().min(8, '登记码至少 8 位').max(200);
+
 export const RoleSchema = z.enum(['officer', 'reviewer']);
 export type Role = z.infer<typeof RoleSchema>;
 export const UiLocaleSchema = z.enum(['zh-CN', 'en']);
@@ -110,9 +113,11 @@ export const UserConfigSchema = z.strictObject({
   disabledOrigins: z.array(OriginSchema).max(400).default([]),
   ruleOverrides: RuleOverridesSchema.default({}),
   profiles: z.array(SiteProfileSchema).max(200).default([]),
+  /** The unit's hub (汇总服务), when the user set one: nothing is sent anywhere without it. */
+  hub: z.strictObject({ url: OriginSchema.nullable(), enrollmentCode: HubCodeSchema.nullable() }).default({ url: null, enrollmentCode: null }),
 });
 export type UserConfig = z.infer<typeof UserConfigSchema>;
-export const DEFAULT_USER_CONFIG: UserConfig = { sites: [], disabledOrigins: [], ruleOverrides: {}, profiles: [] };
+export const DEFAULT_USER_CONFIG: UserConfig = { sites: [], disabledOrigins: [], ruleOverrides: {}, profiles: [], hub: { url: null, enrollmentCode: null } };
 
 /** Origins CaseLint is active on without asking, on any port (the bundled demo site). */
 export const BUILT_IN_ORIGINS = ['http://localhost', 'http://127.0.0.1'];

@@ -102,6 +102,20 @@ async function updateConfig(change: (c: UserConfig) => UserConfig): Promise<User
   return next;
 }
 
+// ---- the unit's hub ----------------------------------------------------------------------------
+
+/** Sets (or, with no address, clears) the user's hub; gives the origin saved. Policy's hub wins regardless. */
+export async function setHub(url: string | null, enrollmentCode: string | null): Promise<string | null> {
+  let origin: string | null = null;
+  if (url) {
+    const r = normalizeOrigin(url);
+    if (!r.ok) throw new Error(r.error);
+    origin = r.origin;
+  }
+  await updateConfig((c) => ({ ...c, hub: { url: origin, enrollmentCode: origin ? enrollmentCode : null } }));
+  return origin;
+}
+
 // ---- sites -------------------------------------------------------------------------------------
 
 export async function addSite(input: string, now = Date.now()): Promise<string> {

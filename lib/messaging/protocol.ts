@@ -9,6 +9,7 @@ import { z } from '../../rules/zod';
 import { ReviewSchema } from '../db/rows';
 import { IMPORT_CHUNK_ROWS, LOG_PARTS, LogFileHeaderSchema } from '../db/log-import';
 import { LogHealthSchema } from '../db/auto-backup';
+import { HubSyncStateSchema } from '../hub/sync';
 
 export const FindingSchema = z.strictObject({
   ruleId: z.string().max(100),
@@ -76,6 +77,11 @@ export const protocol = {
   'ui-bg:import-abort': {
     input: z.strictObject({ stagingId: z.string().max(64) }),
     output: z.strictObject({ ok: z.literal(true) }),
+  },
+  /** Sync with the unit's hub now (options page, popup); `reenroll` forgets a refused token first. */
+  'ui-bg:hub-sync': {
+    input: z.strictObject({ reenroll: z.boolean().default(false) }),
+    output: z.union([z.strictObject({ ok: z.literal(true), state: HubSyncStateSchema.nullable() }), Failure]),
   },
   /** Whether the log holds the rows it should (#16.1), with the automatic backups to restore from. */
   'ui-bg:log-health': {
