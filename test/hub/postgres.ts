@@ -3,7 +3,8 @@
  * database in it per test file; or, without it, a throwaway cluster of Debian's `postgresql`
  * package in a temporary folder. Neither: the tests fail, saying what to install — never skipped.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,8 @@ import pg from 'pg';
 
 export interface TestPostgres {
   url: string;
-  /** Restarts the server (only for a throwaway cluster). */
-  restart?: () => void;
+  /** Restarts the server, fast mode: open connections and transactions are cut (only for a throwaway cluster). */
+  restart?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,12 +33,14 @@ const freePort = () =>
     });
   });
 
-async function throwaway(): Promise<TestPostgres> {
+/** A cluster of its own in a temporary folder (which a test may restart). */
+export async function throwaway(): Promise<TestPostgres> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'caselint-pg-'));
   const asRoot = process.getuid?.() === 0;
   // PostgreSQL refuses to run as root: as root, the cluster belongs to the package's postgres user.
   const run = (cmd: string, args: string[]) => execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe' });
+  const runAsync = (cmd: string, args: string[]) => promisify(execFile)(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args).then(() => undefined);
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
@@ -46,11 +49,12 @@ async function throwaway(): Promise<TestPostgres> {
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'caselint', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  const ctl = (action: string) => run(join(bin, 'pg_ctl'), ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(dir, 'log'), '-w', '-m', 'fast', action]);
+  const ctlArgs = (action: string) => ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(dir, 'log'), '-w', '-m', 'fast', action];
+  const ctl = (action: string) => run(join(bin, 'pg_ctl'), ctlArgs(action));
   ctl('start');
   return {
     url: `postgres://caselint@127.0.0.1:${port}/postgres`,
-    restart: () => ctl('restart'),
+    restart: () => runAsync(join(bin, 'pg_ctl'), ctlArgs('restart')),
     stop: async () => {
       try {
         ctl('stop');
