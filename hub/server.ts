@@ -11,6 +11,8 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { FindingRowSchema, PageCheckSchema } from '../lib/db/rows';
+import { HubServedConfigSchema } from '../lib/hub/sync';
+import { validatePack } from '../rules/pack';
 import { z } from '../rules/zod';
 import { newSecret, safeEqual, scopeOf, sha256, verifyPassword, type AccountActor, type Actor, type DeviceActor } from './auth';
 import { createAccount, createUnit } from './admin';
@@ -157,6 +159,12 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     return { ok: true, officer: device.officerName, findings };
   });
 
+  /** The rule overrides, rule pack and holiday years in force for the branch (the browser's policy still wins). */
+  app.get('/api/config', { preHandler: allow('device') }, async () => {
+    const c = await db.selectFrom('hub_config').selectAll().where('id', '=', 1).executeTakeFirst();
+    return { ok: true, config: HubServedConfigSchema.parse({ ruleOverrides: c?.rule_overrides ?? {}, rulePack: c?.rule_pack ?? null, calendars: c?.calendars ?? [], updatedAt: c?.updated_at ?? 0 }) };
+  });
+
   // ---- People ----
   app.post('/api/login', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
     const body = parse(LoginSchema, req.body, reply);
@@ -226,6 +234,17 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     if (body.unit && !(await db.selectFrom('units').select('name').where('name', '=', body.unit).executeTakeFirst())) return fail(reply, 400, 'unit: 无此单位');
     const id = await createAccount(db, body, now());
     return { ok: true, id };
+  });
+  app.put('/api/config', { preHandler: admin }, async (req, reply) => {
+    const body = parse(HubServedConfigSchema.omit({ updatedAt: true }), req.body, reply);
+    if (!body) return;
+    if (body.rulePack !== null) {
+      const v = validatePack(body.rulePack);
+      if (!v.ok) return fail(reply, 400, `rulePack: ${v.errors.slice(0, 3).join('；')}`);
+    }
+    const row = { rule_overrides: JSON.stringify(body.ruleOverrides), rule_pack: body.rulePack === null ? null : JSON.stringify(body.rulePack), calendars: JSON.stringify(body.calendars), updated_at: now() };
+    await db.insertInto('hub_config').values({ id: 1, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+    return { ok: true };
   });
   app.get('/api/devices', { preHandler: admin }, async () => ({
     ok: true,

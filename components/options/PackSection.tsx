@@ -14,8 +14,13 @@ export function PackSection({ config }: { config: EffectiveConfig }) {
   const tr = useTr();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<{ pack: Pack; diff: PackDiff; file: string } | null>(null);
-  const locked = config.locked.has('rulePack') || config.packSource === 'policy';
-  const source = { 'built-in': tr('内置规则包', 'built-in pack'), user: tr('导入的规则包', 'imported pack'), policy: tr('单位策略下发的规则包', "pack pushed by the unit's policy") }[config.packSource];
+  const locked = config.locked.has('rulePack') || config.packSource === 'policy' || config.packSource === 'hub';
+  const source = {
+    'built-in': tr('内置规则包', 'built-in pack'),
+    user: tr('导入的规则包', 'imported pack'),
+    hub: tr('汇总服务下发的规则包', "pack served by the unit's hub"),
+    policy: tr('单位策略下发的规则包', "pack pushed by the unit's policy"),
+  }[config.packSource];
 
   async function onData(data: unknown, file: File): Promise<Notice | null> {
     setPending(null);

@@ -10,4 +10,20 @@ const db = new CaseLintDb();
 const local: ReportSource = { range: (from, to, options) => loadRange(db, from, to, options), countNew: (periods) => countNewByPeriod(db, periods) };
 const unit = async () => (await readSettings()).reviewerUnit;
 
-void loadConfig().then((config) => render(<ReportPage source={local} unit={unit} pack={config.pack} />, document.getElementById('app')!));
+/** 本机 / 全局 (#21.3): with a hub, the same report over every unit is on the hub's pages (signed in there). */
+function ScopeSwitch({ hubUrl }: { hubUrl: string }) {
+  return (
+    <nav class="tabs no-print" aria-label="统计范围">
+      <button type="button" class="current" aria-current="page">
+        本机
+      </button>
+      <button type="button" onClick={() => window.open(`${hubUrl}/${location.hash}`, '_blank', 'noopener')}>
+        全局（汇总服务）
+      </button>
+    </nav>
+  );
+}
+
+void loadConfig().then((config) =>
+  render(<ReportPage source={local} unit={unit} pack={config.pack} header={config.hub ? <ScopeSwitch hubUrl={config.hub.url} /> : undefined} />, document.getElementById('app')!),
+);

@@ -117,6 +117,19 @@ const MIGRATIONS: Record<string, Migration> = {
       `);
     },
   },
+  '0002_config': {
+    async up(db: Kysely<unknown>) {
+      await statements(db, `
+        create table hub_config (
+          id integer primary key check (id = 1),
+          rule_overrides jsonb not null default '{}',
+          rule_pack jsonb,
+          calendars jsonb not null default '[]',
+          updated_at bigint not null
+        )
+      `);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -105,7 +105,17 @@ export interface AccessLogTable {
   case_numbers: string[];
 }
 
+/** What the hub serves its browsers (one row): rule overrides, a rule pack, holiday years. */
+export interface HubConfigTable {
+  id: number;
+  rule_overrides: ColumnType<unknown, string, string>;
+  rule_pack: ColumnType<unknown, string | null, string | null>;
+  calendars: ColumnType<unknown, string, string>;
+  updated_at: Millis;
+}
+
 export interface HubSchema {
+  hub_config: HubConfigTable;
   units: UnitsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;

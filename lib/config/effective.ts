@@ -8,6 +8,8 @@
  * - Rule overrides: the policy's, with the user's on top unless `rules` is locked.
  */
 import { validatePack, type Pack } from '../../rules/pack';
+import type { CalendarFile } from '../../rules/periods/calendar';
+import { HubServedConfigSchema } from '../hub/sync';
 import { defaultPack } from '../../rules/packs/default';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../settings/settings';
 import type { Lockable, Policy, PolicyReading } from './policy';
@@ -21,7 +23,7 @@ export interface SiteEntry {
   addedAt?: number;
 }
 
-export type PackSource = 'built-in' | 'user' | 'policy';
+export type PackSource = 'built-in' | 'user' | 'hub' | 'policy';
 
 export interface EffectiveConfig {
   settings: Settings;
@@ -39,6 +41,8 @@ export interface EffectiveConfig {
   policyPresent: boolean;
   /** The unit's hub, if one is configured (policy first, then the user's): the only origin CaseLint ever talks to. */
   hub: { url: string; enrollmentCode: string | null; byPolicy: boolean } | null;
+  /** Holiday years the hub serves (laid under the user's imported ones). */
+  hubCalendars: CalendarFile[];
 }
 
 export interface StoredState {
@@ -48,6 +52,8 @@ export interface StoredState {
   config: unknown;
   /** storage.local `rulePack`: the user's imported pack, or null. */
   rulePack: unknown;
+  /** storage.local `hubConfig`: what the unit's hub serves (used only while a hub is configured). */
+  hubConfig?: unknown;
 }
 
 function userSettings(raw: unknown, problems: string[]): { settings: Settings; explicit: Set<string> } {
@@ -92,8 +98,20 @@ export function effectiveConfig(stored: StoredState, policyReading: PolicyReadin
     }
   }
 
+  const hub = policy.hub ? { ...policy.hub, byPolicy: true } : user.hub.url ? { url: user.hub.url, enrollmentCode: user.hub.enrollmentCode, byPolicy: false } : null;
+  // What the hub serves lies under the policy: a policy's pack or override wins where set.
+  const served = hub ? HubServedConfigSchema.safeParse(stored.hubConfig ?? null) : null;
+  const fromHub = served?.success ? served.data : null;
+
   let pack = policy.pack;
   let packSource: PackSource = 'policy';
+  if (!pack && fromHub?.rulePack != null) {
+    const v = validatePack(fromHub.rulePack);
+    if (v.ok) {
+      pack = v.pack;
+      packSource = 'hub';
+    } else problems.push(`汇总服务下发的规则包无效，未采用 / the hub's pack is invalid: ${v.errors[0]}`);
+  }
   if (!pack && stored.rulePack != null && !locked.has('rulePack')) {
     const v = validatePack(stored.rulePack);
     if (v.ok) {
@@ -107,9 +125,11 @@ export function effectiveConfig(stored: StoredState, policyReading: PolicyReadin
   }
 
   const ruleOverrides: Record<string, RuleOverride> = {};
-  const ids = new Set([...Object.keys(policy.ruleOverrides), ...(locked.has('rules') ? [] : Object.keys(user.ruleOverrides))]);
+  const unit = fromHub?.ruleOverrides ?? {};
+  const ids = new Set([...Object.keys(unit), ...Object.keys(policy.ruleOverrides), ...(locked.has('rules') ? [] : Object.keys(user.ruleOverrides))]);
   for (const id of ids) {
-    ruleOverrides[id] = locked.has('rules') ? { ...policy.ruleOverrides[id] } : { ...policy.ruleOverrides[id], ...user.ruleOverrides[id] };
+    const base = { ...unit[id], ...policy.ruleOverrides[id] };
+    ruleOverrides[id] = locked.has('rules') ? base : { ...base, ...user.ruleOverrides[id] };
   }
 
   return {
@@ -124,7 +144,8 @@ export function effectiveConfig(stored: StoredState, policyReading: PolicyReadin
     packSource,
     problems,
     policyPresent: policyReading.present,
-    hub: policy.hub ? { ...policy.hub, byPolicy: true } : user.hub.url ? { url: user.hub.url, enrollmentCode: user.hub.enrollmentCode, byPolicy: false } : null,
+    hub,
+    hubCalendars: fromHub?.calendars ?? [],
   };
 }
 

@@ -60,8 +60,8 @@ export async function readManaged(): Promise<PolicyReading> {
 }
 
 export async function loadConfig(): Promise<EffectiveConfig> {
-  const local = await browser.storage.local.get(['settings', 'config', 'rulePack', 'policy']);
-  return effectiveConfig({ settings: local.settings, config: local.config, rulePack: local.rulePack }, readPolicy(local.policy ?? undefined));
+  const local = await browser.storage.local.get(['settings', 'config', 'rulePack', 'policy', 'hubConfig']);
+  return effectiveConfig({ settings: local.settings, config: local.config, rulePack: local.rulePack, hubConfig: local.hubConfig }, readPolicy(local.policy ?? undefined));
 }
 
 /** The reviewer settings in force (the user's, with the policy's defaults and locks). */
@@ -70,11 +70,12 @@ export async function readSettings(): Promise<Settings> {
 }
 
 export async function loadCalendar(): Promise<HolidayCalendar> {
-  const parsed = z.array(CalendarFileSchema).safeParse(await calendarsItem.getValue());
-  return calendarWith(parsed.success ? parsed.data : []);
+  const [own, config] = await Promise.all([calendarsItem.getValue(), loadConfig()]);
+  const parsed = z.array(CalendarFileSchema).safeParse(own);
+  return calendarWith([...config.hubCalendars, ...(parsed.success ? parsed.data : [])]);
 }
 
-const CONFIG_KEYS = new Set(['settings', 'config', 'rulePack', 'calendars', 'policy']);
+const CONFIG_KEYS = new Set(['settings', 'config', 'rulePack', 'calendars', 'policy', 'hubConfig']);
 
 /** Called back on any change of the configuration (user or policy). */
 export function watchConfig(callback: () => void): () => void {

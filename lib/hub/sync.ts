@@ -6,7 +6,9 @@
  * (the hub merges by finding identity) — and pulls the user's own open findings (点对点预警).
  * With no hub configured it does nothing at all: no request is made.
  */
+import { CalendarFileSchema } from '../../rules/periods/calendar';
 import { z } from '../../rules/zod';
+import { RuleOverridesSchema } from '../config/schema';
 import type { CaseLintDb } from '../db/database';
 import type { FindingRow, PageCheck } from '../db/rows';
 
@@ -23,6 +25,15 @@ const MineSchema = z.strictObject({
   kind: z.enum(['violation', 'due-soon', 'needs-review']),
 });
 export type MineFinding = z.infer<typeof MineSchema>;
+
+/** What the hub serves its browsers: the branch's rule overrides, rule pack and holiday years. */
+export const HubServedConfigSchema = z.strictObject({
+  ruleOverrides: RuleOverridesSchema,
+  rulePack: z.unknown().nullable(),
+  calendars: z.array(CalendarFileSchema).max(50),
+  updatedAt: z.number(),
+});
+export type HubServedConfig = z.infer<typeof HubServedConfigSchema>;
 
 export const HubSyncStateSchema = z.strictObject({
   url: z.string().nullable(),
@@ -59,6 +70,8 @@ export interface HubSyncDeps {
   deviceName: string;
   load(): Promise<HubSyncState | null>;
   save(state: HubSyncState): Promise<void>;
+  /** Keeps what the hub serves (storage.local `hubConfig`, read by the effective configuration). */
+  saveServed(config: HubServedConfig): Promise<void>;
   fetch: typeof fetch;
   now(): number;
 }
@@ -123,6 +136,9 @@ export async function syncWithHub(d: HubSyncDeps): Promise<HubSyncState> {
         ...(pageChecks.length ? { checksCursor: pageChecks[pageChecks.length - 1]!.id! } : {}),
       });
     }
+    const served = await call<{ config: unknown }>('/api/config', { token: s.token });
+    const parsed = HubServedConfigSchema.safeParse(served.config);
+    if (parsed.success) await d.saveServed(parsed.data);
     const mine = await call<{ officer: string | null; findings: FindingRow[] }>('/api/mine', { token: s.token });
     await save({
       mine: {

@@ -6,11 +6,13 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { CaseLintDb } from '../db/database';
 import { loadConfig } from '../config/store';
-import { syncWithHub, type HubSyncState } from './sync';
+import { syncWithHub, type HubServedConfig, type HubSyncState } from './sync';
 
 export const HUB_ALARM = 'caselint-hub-sync';
 /** Where the sync keeps its token, cursors and the pulled findings (the popup and options page read it). */
 export const hubStateItem = storage.defineItem<HubSyncState | null>('local:hubSync', { fallback: null });
+/** What the hub serves (rule overrides, pack, holidays), laid under the unit's policy (lib/config/effective.ts). */
+export const hubServedItem = storage.defineItem<HubServedConfig | null>('local:hubConfig', { fallback: null });
 
 let running: Promise<void> | null = null;
 let soon: ReturnType<typeof setTimeout> | undefined;
@@ -35,6 +37,9 @@ export function syncNow(database: () => CaseLintDb): Promise<void> {
         deviceName: `${[reviewerUnit, reviewerName].filter(Boolean).join(' ') || '未命名'}的浏览器`,
         load: () => hubStateItem.getValue(),
         save: (s) => hubStateItem.setValue(s),
+        saveServed: async (c) => {
+          if (JSON.stringify(c) !== JSON.stringify(await hubServedItem.getValue())) await hubServedItem.setValue(c);
+        },
         fetch: (input, init) => fetch(input, init),
         now: Date.now,
       });

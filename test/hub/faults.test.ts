@@ -49,7 +49,7 @@ it('PostgreSQL restarted mid-sync: the batch in flight is retried, nothing lost,
   let batches = 0;
   let restarting: Promise<void> | undefined;
   const deps = {
-    db, hub: { url, enrollmentCode: code }, user: { name: '王伟' }, deviceName: 'b', load: async () => state, save: async (s: HubSyncState) => void (state = structuredClone(s)), now: () => T0,
+    db, hub: { url, enrollmentCode: code }, user: { name: '王伟' }, deviceName: 'b', load: async () => state, save: async (s: HubSyncState) => void (state = structuredClone(s)), saveServed: async () => {}, now: () => T0,
     // The database server restarts while the second batch is being written.
     fetch: (async (input, init) => {
       if (String(input).endsWith('/api/sync') && ++batches === 2) restarting = server.restart!();

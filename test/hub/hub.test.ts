@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { event, type FindingRow, type PageCheck } from '../../lib/db/rows';
 import { createAccount, createUnit } from '../../hub/admin';
 import { openDatabase, type HubDatabase } from '../../hub/db/connect';
+import { migrate } from '../../hub/db/migrations';
 import { buildHub, SESSION_COOKIE } from '../../hub/server';
 import { testPostgres, type TestPostgres } from './postgres';
 
@@ -79,7 +80,8 @@ describe.each([
 
   it('migrations are versioned: opening the database again runs none', async () => {
     const rows = await hub.db.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(rows.map((r) => (r as { name: string }).name)).toEqual(['0001_init']);
+    expect(rows.map((r) => (r as { name: string }).name)).toEqual(['0001_init', '0002_config']);
+    expect(await migrate(hub.db as never)).toEqual([]);
   });
 
   it('enrollment needs a unit’s code; secrets are stored only as hashes', async () => {
@@ -125,7 +127,9 @@ describe.each([
   });
 
   it('who may call each route, and who may not', async () => {
-    const routes: { method: 'GET' | 'POST'; url: string; payload?: object; allowed: string[] }[] = [
+    const routes: { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: object; allowed: string[] }[] = [
+      { method: 'GET', url: '/api/config', allowed: ['device'] },
+      { method: 'PUT', url: '/api/config', payload: { ruleOverrides: { 'adm-two-officers': { severity: 'warning' } }, rulePack: null, calendars: [] }, allowed: ['admin'] },
       { method: 'POST', url: '/api/sync', payload: { findings: [], pageChecks: [] }, allowed: ['device'] },
       { method: 'GET', url: '/api/mine', allowed: ['device'] },
       { method: 'GET', url: `/api/report-data?from=${T0 - 24 * H}&to=${T0 + 24 * H}`, allowed: ['admin', 'fzdd', 'west-fzy', 'wangwei'] },
@@ -148,6 +152,16 @@ describe.each([
         if (!ok) expect([401, 403, 404]).toContain(res.statusCode);
       }
     }
+  });
+
+  it('serves its browsers the branch’s rule overrides (a bad pack is refused, naming the path)', async () => {
+    const bad = await app.inject({ method: 'PUT', url: '/api/config', headers: asAccount('admin'), payload: { ruleOverrides: {}, rulePack: { format: 'caselint.pack/v1' }, calendars: [] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatch(/^rulePack: /);
+    const put = await app.inject({ method: 'PUT', url: '/api/config', headers: asAccount('admin'), payload: { ruleOverrides: { 'detention-custody-24h': { enabled: false } }, rulePack: null, calendars: [] } });
+    expect(put.statusCode).toBe(200);
+    const got = (await app.inject({ method: 'GET', url: '/api/config', headers: asDevice('west') })).json();
+    expect(got.config.ruleOverrides).toEqual({ 'detention-custody-24h': { enabled: false } });
   });
 
   it('a session’s state-changing call without its CSRF token is refused', async () => {

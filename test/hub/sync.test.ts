@@ -12,7 +12,7 @@ import { openDatabase, type HubDatabase } from '../../hub/db/connect';
 import { buildHub } from '../../hub/server';
 import { CaseLintDb } from '../../lib/db/database';
 import { event, type FindingRow } from '../../lib/db/rows';
-import { HUB_BATCH, syncWithHub, type HubSyncDeps, type HubSyncState } from '../../lib/hub/sync';
+import { HUB_BATCH, syncWithHub, type HubServedConfig, type HubSyncDeps, type HubSyncState } from '../../lib/hub/sync';
 
 const T0 = Date.UTC(2026, 10, 16, 2);
 
@@ -46,11 +46,12 @@ afterAll(async () => {
 
 function browserOf(db: CaseLintDb, fetchImpl: typeof fetch = fetch) {
   let state: HubSyncState | null = null;
+  let served: HubServedConfig | null = null;
   const deps: HubSyncDeps = {
     db, hub: { url, enrollmentCode: code }, user: { name: '王伟' }, deviceName: '城西派出所 王伟的浏览器',
-    load: async () => state, save: async (s) => void (state = structuredClone(s)), fetch: fetchImpl, now: () => T0 + 3_600_000,
+    load: async () => state, save: async (s) => void (state = structuredClone(s)), saveServed: async (c) => void (served = c), fetch: fetchImpl, now: () => T0 + 3_600_000,
   };
-  return { deps, state: () => state! };
+  return { deps, state: () => state!, served: () => served };
 }
 
 const hubCount = async () => Number((await hub.db.selectFrom('findings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -116,6 +117,8 @@ describe('the outbox', () => {
     expect(s.mine.officer).toBe('王伟');
     expect(s.mine.findings.length).toBeGreaterThan(0);
     expect(s.mine.findings.every((f) => f.caseNumber.startsWith('XS2026-'))).toBe(true);
+    // And what the hub serves (rule overrides, pack, holiday years) is kept for the configuration.
+    expect(b.served()).toMatchObject({ ruleOverrides: {}, rulePack: null, calendars: [] });
     const devices = await hub.db.selectFrom('devices').select('id').execute();
     await hub.db.updateTable('devices').set({ revoked_at: T0 }).where('id', 'in', devices.map((d) => d.id)).execute();
     await db.findings.add(row(30_000));

@@ -172,6 +172,33 @@ describe('the configuration in force', () => {
   });
 });
 
+describe('the unit’s hub in the configuration (#21.2, #21.4)', () => {
+  const served = { ruleOverrides: { 'bail-max-12m': { severity: 'info' }, 'case-receipt-served': { enabled: false } }, rulePack: null, calendars: [], updatedAt: 1 };
+  const withHub = { hub: { url: 'http://10.1.2.9:8787', enrollmentCode: 'code-12345678' } };
+
+  it('no hub configured: none in force, and what a hub once served is not used', () => {
+    const c = effectiveConfig({ settings: null, config: null, rulePack: null, hubConfig: served }, readPolicy(undefined));
+    expect(c.hub).toBeNull();
+    expect(c.ruleOverrides).toEqual({});
+  });
+
+  it('the policy’s hub wins over the user’s; a code without an address is reported', () => {
+    const policy = readPolicy({ hubUrl: 'http://10.7.7.7:8787/', hubEnrollmentCode: 'unit-code-1' });
+    expect(effectiveConfig({ settings: null, config: withHub, rulePack: null }, policy).hub).toEqual({ url: 'http://10.7.7.7:8787', enrollmentCode: 'unit-code-1', byPolicy: true });
+    expect(effectiveConfig({ settings: null, config: withHub, rulePack: null }, readPolicy(undefined)).hub).toEqual({ ...withHub.hub, byPolicy: false });
+    expect(readPolicy({ hubEnrollmentCode: 'unit-code-1' }).errors).toEqual(['hubEnrollmentCode: 未设置 hubUrl，登记码不起作用']);
+  });
+
+  it('the hub’s overrides and pack lie under the policy’s, the user’s on top unless locked', () => {
+    const config = { ...withHub, ruleOverrides: { 'bail-max-12m': { dueSoonCapHours: 48 } } };
+    const c = effectiveConfig({ settings: null, config, rulePack: null, hubConfig: served }, readPolicy({ ruleOverrides: { 'bail-max-12m': { severity: 'error' } } }));
+    expect(c.ruleOverrides).toEqual({ 'bail-max-12m': { severity: 'error', dueSoonCapHours: 48 }, 'case-receipt-served': { enabled: false } });
+    const pack = { ...nextYearPack(), version: '2027.5.5' };
+    expect(effectiveConfig({ settings: null, config, rulePack: nextYearPack(), hubConfig: { ...served, rulePack: pack } }, readPolicy(undefined))).toMatchObject({ packSource: 'hub', pack: { version: '2027.5.5' } });
+    expect(effectiveConfig({ settings: null, config, rulePack: null, hubConfig: { ...served, rulePack: pack } }, readPolicy({ rulePack: JSON.stringify({ ...pack, version: '2027.9.9' }) })).packSource).toBe('policy');
+  });
+});
+
 describe('storage, as the options page and the popup change it (fake-browser)', () => {
   beforeEach(() => fakeBrowser.reset());
 
