@@ -43,6 +43,18 @@ export interface IngestResult {
   pageChecks: number;
 }
 
+/** One finding seen twice (two browsers, or a batch sent again): the newer change wins, histories join, sightings widen. */
+function merge(before: FindingRow, incoming: FindingRow): FindingRow {
+  const newer = incoming.updatedAt > before.updatedAt ? incoming : before;
+  return {
+    ...newer,
+    firstSeen: Math.min(before.firstSeen, incoming.firstSeen),
+    lastSeen: Math.max(before.lastSeen, incoming.lastSeen),
+    timesSeen: Math.max(before.timesSeen, incoming.timesSeen),
+    history: withEvents(before.history, ...incoming.history),
+  };
+}
+
 /** Merges one batch from a browser, all or nothing. */
 export async function ingest(db: Kysely<HubSchema>, device: { id: number; unit: string }, batch: { findings: FindingRow[]; pageChecks: PageCheck[] }, now = Date.now()): Promise<IngestResult> {
   return db.transaction().execute(async (tx) => {
@@ -53,26 +65,18 @@ export async function ingest(db: Kysely<HubSchema>, device: { id: number; unit: 
       const rows = await tx.selectFrom('findings').selectAll().where('key', 'in', keys).forUpdate().execute();
       for (const r of rows) existing.set(r.key, r);
     }
+    // New findings are inserted together (one statement); known ones merged one by one.
+    const fresh = new Map<string, FindingRow>();
     for (const incoming of batch.findings) {
       const old = existing.get(incoming.key);
       if (!old) {
-        const record = toRecord(incoming, device.id, now, device.unit);
-        await tx.insertInto('findings').values(record).execute();
-        existing.set(incoming.key, { ...record, history: incoming.history });
-        result.findings.added++;
+        const seen = fresh.get(incoming.key);
+        fresh.set(incoming.key, seen ? merge(seen, incoming) : incoming);
         continue;
       }
       const before = toFindingRow(old);
-      const newer = incoming.updatedAt > before.updatedAt ? incoming : before;
-      const merged: FindingRow = {
-        ...newer,
-        firstSeen: Math.min(before.firstSeen, incoming.firstSeen),
-        lastSeen: Math.max(before.lastSeen, incoming.lastSeen),
-        timesSeen: Math.max(before.timesSeen, incoming.timesSeen),
-        history: withEvents(before.history, ...incoming.history),
-      };
-      const same = JSON.stringify(merged) === JSON.stringify(before);
-      if (same) {
+      const merged = merge(before, incoming);
+      if (JSON.stringify(merged) === JSON.stringify(before)) {
         result.findings.unchanged++;
         continue;
       }
@@ -80,6 +84,10 @@ export async function ingest(db: Kysely<HubSchema>, device: { id: number; unit: 
       await tx.updateTable('findings').set(record).where('key', '=', incoming.key).execute();
       existing.set(incoming.key, { ...record, history: merged.history });
       result.findings.updated++;
+    }
+    if (fresh.size) {
+      await tx.insertInto('findings').values([...fresh.values()].map((r) => toRecord(r, device.id, now, device.unit))).execute();
+      result.findings.added += fresh.size;
     }
     for (const c of batch.pageChecks) {
       await tx

@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, medians and ratios measured in the same run. Timings never gate tests. */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { runHubBench } from './hub';
 import { runLogBench } from './log';
 import { runPageBench } from './page';
 import { axeReference, memoryPerTab, sizes } from './page-extra';
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   console.log(`  count of open findings (index)       ${ms(log.countOpenMs)}\n`);
   console.log(`Reports over the same log (data load + figures + sections; same figures both ways: ${log.sameFigures ? 'yes' : 'NO'})`);
   console.log(`  weekly report (周结)                 ${ms(log.weeklyMs)}   full scan ${ms(log.weeklyScanMs)}   ratio ${(log.weeklyScanMs / log.weeklyMs).toFixed(1)}× faster`);
-  console.log(`  monthly bulletin (月通报, 6 months)   ${ms(log.monthlyMs)}   full scan ${ms(log.monthlyScanMs)}   ratio ${(log.monthlyScanMs / log.monthlyMs).toFixed(1)}× faster`);
+  console.log(`  monthly bulletin (月通报, 6 months)   ${ms(log.monthlyMs)}   full scan ${ms(log.monthlyScanMs)}   ratio ${(log.monthlyScanMs / log.monthlyMs).toFixed(1)}× faster\n`);
+
+  // The unit hub on PostgreSQL (BENCH_HUB_ROWS=1000000 for a quicker run).
+  await runHubBench();
 }
 
 main().catch((e) => {

@@ -106,6 +106,12 @@ test('two units’ browsers sync through the hub: its 月通报 ranks both; an o
   await expect(popupA.getByTestId('mine')).toContainText('XS2024-0302');
   await expect(popupA.getByTestId('mine')).not.toContainText('XZ2024-0415');
 
+  // The extension's report page: 本机, and 全局 on the hub's pages for the same report.
+  const report = await a.newPage();
+  await report.goto(`chrome-extension://${EXTENSION_ID}/report.html#monthly`);
+  const [global] = await Promise.all([a.waitForEvent('page'), report.getByRole('button', { name: '全局（汇总服务）' }).click()]);
+  await expect.poll(() => global.url()).toBe(`${hubUrl}/#monthly`);
+
   // The hub's own pages, in a browser of their own: the 法制大队 signs in; the 月通报 ranks both units.
   const web = await (await launchWithExtension()).newPage();
   await web.goto(`${hubUrl}/`);

@@ -104,10 +104,15 @@ describe.each([
     // Another browser of the unit saw the first one too, later.
     const other = await sync('west2', [finding(batch[0]!.key, { id: 'other-id', lastSeen: T0 + H, timesSeen: 2, lastVisit: 'v9' })]);
     expect(other.json().findings).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    const rows = await hub.db.selectFrom('findings').selectAll().execute();
+    const rows = await hub.db.selectFrom('findings').selectAll().where('key', 'in', batch.map((b) => b.key)).execute();
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.key === batch[0]!.key)).toMatchObject({ last_seen: T0 + H, times_seen: 2 });
     expect(await hub.db.selectFrom('page_checks').selectAll().execute()).toHaveLength(2);
+    // One finding twice in one batch (a retry queued behind the first): one row, the sightings joined.
+    const twice = 'XS2026-0009|/case/{案号}/detention|detention-family-notice-24h|detention.familyNotifiedAt|';
+    const r = await sync('west', [finding(twice), finding(twice, { lastSeen: T0 + 2 * H, timesSeen: 3, updatedAt: T0 + 2 * H })]);
+    expect(r.json().findings).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await hub.db.selectFrom('findings').select(['times_seen', 'last_seen']).where('key', '=', twice).executeTakeFirstOrThrow()).toEqual({ times_seen: 3, last_seen: T0 + 2 * H });
   });
 
   it('the newer review wins and histories are joined, whichever order they arrive in', async () => {
