@@ -31,7 +31,7 @@ const ADMIN = 'admin-password-e2e';
 test.beforeAll(async () => {
   const port = await freePort();
   hubUrl = `http://127.0.0.1:${port}`;
-  hub = spawn(join('node_modules', '.bin', 'tsx'), ['hub/main.ts'], {
+  hub = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
     env: { ...process.env, PORT: String(port), HUB_DATA: mkdtempSync(join(tmpdir(), 'caselint-hub-')), HUB_ADMIN_PASSWORD: ADMIN, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

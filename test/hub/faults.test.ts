@@ -1,9 +1,12 @@
 /**
  * Faults on a real PostgreSQL server (#21.6): the server restarted in the middle of a browser's
- * sync — the batch in flight fails, the browser says so and retries on its next round, and the hub
- * ends with every row exactly once.
+ * sync, and the hub process killed while a batch is on its way — the batch in flight fails, the
+ * browser says so and retries on its next round, and the hub ends with every row exactly once.
  */
 import 'fake-indexeddb/auto';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createUnit } from '../../hub/admin';
@@ -67,5 +70,51 @@ it('PostgreSQL restarted mid-sync: the batch in flight is retried, nothing lost,
   expect(await count()).toBe(3 * HUB_BATCH);
   const keys = await hub.db.selectFrom('findings').select('key').execute();
   expect(new Set(keys.map((k) => k.key)).size).toBe(3 * HUB_BATCH);
+  db.close();
+});
+
+it('the hub killed mid-batch (SIGKILL) and started again: nothing lost, nothing doubled', { timeout: 180_000 }, async () => {
+  // The real hub process (`npm run hub`'s entry point) on the same PostgreSQL server.
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const start = async () => {
+    // node itself runs the hub (tsx's CLI would run it in a child process, which a kill would miss).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { env: { ...process.env, PORT: String(port), DATABASE_URL: server.url, HUB_ADMIN_PASSWORD: 'admin-password-1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (b) => (out += b));
+    child.stderr!.on('data', (b) => (out += b));
+    for (let i = 0; i < 600 && !out.includes('CaseLint 汇总服务 / hub:'); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!out.includes('CaseLint 汇总服务 / hub:')) throw new Error(`hub did not start: ${out}`);
+    return child;
+  };
+  let child = await start();
+  const db = new CaseLintDb(`hub-kill-${Math.random()}`);
+  await db.findings.bulkAdd(Array.from({ length: 4 * HUB_BATCH }, (_, i) => row(100_000 + i)));
+  let state: HubSyncState | null = null;
+  let batches = 0;
+  const deps = {
+    db, hub: { url: `http://127.0.0.1:${port}`, enrollmentCode: code }, user: { name: '王伟' }, deviceName: 'k', load: async () => state,
+    save: async (s: HubSyncState) => void (state = structuredClone(s)), saveServed: async () => {}, now: () => T0,
+    // The second batch is on its way when the hub process is killed.
+    fetch: (async (input, init) => {
+      if (String(input).endsWith('/api/sync') && ++batches === 2) setTimeout(() => child.kill('SIGKILL'), 20);
+      return fetch(input, init);
+    }) as typeof fetch,
+  };
+  const keysOf = async () => (await hub.db.selectFrom('findings').select('key').execute()).map((k) => k.key).filter((k) => /^XS2026-1\d{5}\|/.test(k));
+  const first = await syncWithHub(deps);
+  expect(first.lastError).toMatch(/^无法连接汇总服务/);
+  expect((await keysOf()).length).toBeLessThan(4 * HUB_BATCH);
+  child = await start();
+  const again = await syncWithHub(deps);
+  expect(again.lastError).toBeNull();
+  const keys = await keysOf();
+  expect(keys).toHaveLength(4 * HUB_BATCH);
+  expect(new Set(keys).size).toBe(4 * HUB_BATCH);
+  child.kill('SIGTERM');
   db.close();
 });

@@ -203,6 +203,14 @@ describe.each([
     expect(r.json().error).toBe('设备未登记或已被停用');
   });
 
+  it('signing out needs a session and its CSRF token; the session is gone after', async () => {
+    expect((await app.inject({ method: 'POST', url: '/api/logout' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/logout', headers: asDevice('west') })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/logout', headers: asAccount('wangwei', false) })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/logout', headers: asAccount('wangwei') })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: asAccount('wangwei') })).statusCode).toBe(401);
+  });
+
   it('a wrong password and an unknown login get the same answer', async () => {
     const a = await app.inject({ method: 'POST', url: '/api/login', payload: { login: 'admin', password: 'wrong-password' } });
     const b = await app.inject({ method: 'POST', url: '/api/login', payload: { login: 'nobody', password: 'wrong-password' } });
