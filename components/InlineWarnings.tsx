@@ -59,6 +59,12 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
   const tone = TONES[toneOf(f)];
   const href = docUrl?.(f.ruleId);
   const popId = `cl-pop-${item.id.replace(/[^\w-]/g, '_')}`;
+  const toggle = () => {
+    setHidden(false);
+    setOpen(!open);
+  };
+  // The marker holds two things side by side — its button and the popover (with a link) — so that no
+  // interactive element is nested in another (axe: nested-interactive). Focusing the marker focuses its button.
   return (
     <div
       class={`cl-marker cl-${toneOf(f)}${open ? ' cl-open' : ''}${hidden ? ' cl-hidden' : ''}${placement(item)}`}
@@ -69,33 +75,39 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
       data-caselint-severity={f.severity}
       data-caselint-kind={f.kind}
       {...(f.row !== undefined ? { 'data-caselint-row': String(f.row) } : {})}
-      role="button"
-      tabIndex={0}
-      aria-expanded={open}
-      aria-describedby={popId}
-      aria-label={`${tone.zh}：${f.title}`}
-      onClick={(e) => {
-        if ((e.target as Element).closest?.('.cl-pop')) return; // a click inside the popover (its link) keeps it
+      tabIndex={-1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) (e.currentTarget.firstElementChild as HTMLElement | null)?.focus();
         setHidden(false);
-        setOpen(!open);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          setHidden(false);
-          setOpen(!open);
-        } else if (e.key === 'Escape') {
+        if (e.key === 'Escape') {
           setOpen(false);
           setHidden(true);
         }
       }}
-      onFocus={() => setHidden(false)}
       onBlur={() => setHidden(false)}
       onMouseEnter={() => setHidden(false)}
       onMouseLeave={() => setHidden(false)}
     >
-      <span class="cl-icon" aria-hidden="true">
-        {tone.icon}
+      <span
+        class="cl-btn"
+        role="button"
+        tabIndex={0}
+        aria-expanded={open}
+        aria-describedby={popId}
+        aria-label={`${tone.zh}：${f.title}`}
+        onClick={toggle}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            toggle();
+          }
+        }}
+      >
+        <span class="cl-icon" aria-hidden="true">
+          {tone.icon}
+        </span>
       </span>
       <div class="cl-pop" id={popId} role="tooltip">
         <p class="cl-head">
@@ -107,6 +119,7 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
         <p class="cl-msg">
           <WholeWords text={f.message} />
         </p>
+        {f.remedy ? <p class="cl-remedy">{f.remedy}</p> : null}
         <p class="cl-basis">依据：{f.basis}</p>
         {href ? (
           <a class="cl-link" href={href} target="_blank" rel="noopener noreferrer">
@@ -172,7 +185,9 @@ export const INLINE_CSS = `
 :host { all: initial; }
 .cl-root { position: absolute; left: 0; top: 0; width: 0; height: 0; font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 13px; line-height: 1.5; color: #111827; }
 .cl-marker { position: absolute; width: 18px; height: 18px; border-radius: 9px; background: var(--cl-colour); color: #fff; display: flex; align-items: center; justify-content: center; cursor: pointer; pointer-events: auto; box-shadow: 0 0 0 2px #fff; z-index: 1; }
-.cl-marker:focus { outline: 2px solid #111827; outline-offset: 2px; }
+.cl-marker:focus { outline: none; }
+.cl-btn { display: flex; width: 100%; height: 100%; align-items: center; justify-content: center; border-radius: 9px; }
+.cl-btn:focus { outline: 2px solid #111827; outline-offset: 2px; }
 .cl-icon { font-size: 11px; font-weight: 700; line-height: 1; }
 .cl-pop { display: none; position: absolute; top: 22px; left: -8px; width: 320px; max-width: 80vw; background: #fff; color: #111827; border: 1px solid var(--cl-colour); border-left: 4px solid var(--cl-colour); border-radius: 4px; padding: 8px 10px; box-shadow: 0 4px 12px rgba(0,0,0,.18); z-index: 2; text-align: left; cursor: auto; }
 .cl-marker:hover .cl-pop, .cl-marker:focus .cl-pop, .cl-marker:focus-within .cl-pop, .cl-open .cl-pop { display: block; }
@@ -187,6 +202,7 @@ export const INLINE_CSS = `
 .cl-msg { white-space: normal; overflow-wrap: anywhere; }
 ${WHOLE_WORDS_CSS}
 .cl-basis { color: #374151; font-size: 12px; }
+.cl-remedy { color: #065f46; font-size: 12px; margin: 4px 0; }
 .cl-link { color: #1d4ed8; font-size: 12px; }
 .cl-highlight { position: absolute; border: 3px solid #2563eb; border-radius: 4px; box-shadow: 0 0 0 4px rgba(37,99,235,.25); pointer-events: none; animation: cl-pulse 1s ease-in-out 3; }
 @keyframes cl-pulse { 50% { box-shadow: 0 0 0 8px rgba(37,99,235,.1); } }

@@ -12,6 +12,7 @@ import { UnreadableField, type CheckDefinition, type CheckSpec, type FindingKind
 import { conditionReads, evaluateCondition, type Condition } from './conditions';
 import { FIELDS, fieldGroup, fieldLabel, type FieldDef, type FieldGroup } from './fields';
 import { chineseNumber, interpolate, isolate, type Locale } from './format';
+import { remedyOf } from './remedy';
 import type { Pack, Rule } from './pack';
 import { defaultCalendar, type HolidayCalendar } from './periods/calendar';
 import { addMonths, BEIJING_OFFSET_MINUTES, instantToWall, startOfDay, wallToInstant, yearOf } from './periods/time';
@@ -43,6 +44,8 @@ export interface Finding {
   title: string;
   /** For a countdown: the due instant (epoch ms). */
   dueAt?: number;
+  /** What else makes the rule pass: its lawful exception, recorded on the form (rules/remedy.ts). */
+  remedy?: string;
 }
 
 export interface ScanResult {
@@ -616,6 +619,10 @@ function findingOf(
     category: c.category,
     title: c.title[scan.locale],
   };
+  if (kind !== 'needs-review') {
+    const remedy = remedyOf(c.exceptWhen, scan.locale);
+    if (remedy) f.remedy = remedy;
+  }
   if (c.groups.length > 0 && (at.rows > 1 || fieldGroup(fieldKey))) {
     f.row = at.row;
     f.rows = at.rows;

@@ -23,6 +23,7 @@ export const FindingSchema = z.strictObject({
   category: z.string().max(100),
   title: z.string().max(200),
   dueAt: z.number().optional(),
+  remedy: z.string().max(1000).optional(),
 });
 
 /** What the side panel shows for a tab, and what the log records: a page's current result. */

@@ -41,6 +41,21 @@ export class Overlay {
     }
   };
 
+  /** Alt+Shift+N (#15.4): the next warning in page order after the focus, round to the first. */
+  private readonly onNextWarning = (e: KeyboardEvent) => {
+    if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.code !== 'KeyN') return;
+    const anchors = [...this.markers.keys()].filter((a) => a.isConnected).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (!anchors.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const markerId = (e.composedPath()[0] as Element | undefined)?.closest?.('[data-caselint-marker]')?.getAttribute('data-caselint-marker');
+    const current = markerId ? [...this.markers].find(([, ids]) => ids.includes(markerId))?.[0] : (this.doc.activeElement as Element | null);
+    const next =
+      (current && current !== this.doc.body ? anchors.find((a) => a !== current && !a.contains(current) && current.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) : anchors[0]) ?? anchors[0]!;
+    next.scrollIntoView?.({ block: 'center' });
+    this.focusMarker(this.markers.get(next)![0]!);
+  };
+
   constructor(
     readonly doc: Document,
     private readonly docUrl?: (ruleId: string) => string | undefined,
@@ -58,6 +73,7 @@ export class Overlay {
       this.host.addEventListener(type, (e) => e.stopPropagation());
     }
     doc.addEventListener('keydown', this.onPageTab, true);
+    doc.addEventListener('keydown', this.onNextWarning, true);
     doc.documentElement.append(this.host);
     doc.defaultView?.addEventListener('scroll', this.onMove, { capture: true, passive: true });
     doc.defaultView?.addEventListener('resize', this.onMove, { passive: true });
@@ -91,7 +107,7 @@ export class Overlay {
   private onMarkerTab(e: Event): void {
     const k = e as KeyboardEvent;
     if (k.key !== 'Tab' || k.altKey || k.ctrlKey || k.metaKey) return;
-    const id = (k.composedPath()[0] as Element | undefined)?.getAttribute?.('data-caselint-marker');
+    const id = (k.composedPath()[0] as Element | undefined)?.closest?.('[data-caselint-marker]')?.getAttribute('data-caselint-marker');
     if (!id) return;
     for (const [anchor, ids] of this.markers) {
       const at = ids.indexOf(id);
@@ -170,6 +186,7 @@ export class Overlay {
     this.doc.defaultView?.removeEventListener('scroll', this.onMove, { capture: true });
     this.doc.defaultView?.removeEventListener('resize', this.onMove);
     this.doc.removeEventListener('keydown', this.onPageTab, true);
+    this.doc.removeEventListener('keydown', this.onNextWarning, true);
     this.host.remove();
   }
 }

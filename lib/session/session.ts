@@ -144,7 +144,7 @@ export function attachSession(options: SessionOptions): Session {
     const announcement = !fresh.length
       ? ''
       : !announced
-        ? `CaseLint：本页发现 ${fresh.length} 个问题，按 Tab 键可在字段后查看说明`
+        ? `CaseLint：本页发现 ${fresh.length} 个问题，按 Tab 键可在字段后查看说明，按 Alt+Shift+N 跳到下一个问题`
         : `CaseLint：${fresh.map((f) => `${fieldLabel(f.fieldKey)}，${f.message}`).join('；')}`;
     if (fresh.length) announced = true;
     for (const doc of new Set([...overlays.keys(), ...perDoc.keys(), ...(notice ? [root] : [])])) {

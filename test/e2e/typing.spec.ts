@@ -93,7 +93,7 @@ test('markers follow their field when the page scrolls or the layout changes, an
   await marker.focus();
   await expect(marker.locator('.cl-pop')).toBeVisible();
   await page.keyboard.press('Enter');
-  await expect(marker).toHaveAttribute('aria-expanded', 'true');
+  await expect(marker.getByRole('button')).toHaveAttribute('aria-expanded', 'true');
 });
 
 test('SPA navigation without a full load is followed', async ({ extContext, demo }) => {
@@ -188,7 +188,7 @@ test('Tab reaches a marker right after its field, then goes on to the next field
   expect(nextId).not.toBe('');
   await field.focus();
   await page.keyboard.press('Tab');
-  await expect(marker).toBeFocused();
+  await expect(marker.getByRole('button')).toBeFocused();
   await expect(marker.locator('.cl-pop')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.locator(`#${nextId}`)).toBeFocused();

@@ -234,3 +234,15 @@ describe('re-checking after a keystroke', () => {
     }
   });
 });
+
+describe('what would make a rule pass (#15.4)', () => {
+  it('names the lawful exception a user records on the form; none where it depends on the case type or a date', () => {
+    const r = run({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45', 'detention.noNoticeReason': '' });
+    const family = r.findings.find((f) => f.ruleId === 'detention-family-notice-24h')!;
+    expect(family.remedy).toBe('或依法在“未通知家属原因”中注明：“无法通知”、“涉嫌危害国家安全犯罪通知可能有碍侦查”、“涉嫌恐怖活动犯罪通知可能有碍侦查”之一（法定例外情形）。');
+    const en = run({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45' }, '2026-11-01 09:00', { locale: 'en' });
+    expect(en.findings.find((f) => f.ruleId === 'detention-family-notice-24h')!.remedy).toMatch(/^Or, where the law allows it: record one of “无法通知”/);
+    const custody = r.findings.find((f) => f.ruleId === 'detention-custody-24h');
+    expect(custody?.remedy).toBeUndefined();
+  });
+});

@@ -25,3 +25,18 @@ describe('popover of a due-soon warning', () => {
     expect(text.match(/剩余/g)).toHaveLength(1);
   });
 });
+
+describe('popover of a violation with a lawful exception', () => {
+  it('says what else would make the rule pass, and its button holds no link (nested-interactive)', () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    Object.assign(globalThis, { document, window });
+    const result = evaluate(compilePack(defaultPack()), snapshots({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45' }), { now: beijing('2024-03-07 10:00') });
+    const f = result.findings.find((x) => x.ruleId === 'detention-family-notice-24h')!;
+    const root = document.getElementById('root')!;
+    render(h(InlineWarnings, { items: [{ finding: f, x: 10, y: 10, id: 'a' }], announcement: '', docUrl: () => 'chrome-extension://x/rule.html#r' }), root);
+    expect(root.querySelector('.cl-remedy')?.textContent).toMatch(/^或依法在“未通知家属原因”中注明/);
+    const button = root.querySelector('[role="button"]')!;
+    expect(button.querySelector('a, [role="button"], [tabindex]:not([tabindex="-1"])')).toBeNull();
+    expect(root.querySelector('.cl-link')).not.toBeNull();
+  });
+});
