@@ -7,22 +7,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_ID, launchWithExtension, setStorage } from '../browser';
+import { freePort } from '../free-port';
 import { expectedFindings } from './expected';
 import { expect, test } from './fixtures';
 import { waitForMarkers } from './markers';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 let hub: ChildProcess | undefined;
 let hubUrl = '';

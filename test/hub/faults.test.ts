@@ -5,7 +5,6 @@
  */
 import 'fake-indexeddb/auto';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { buildHub } from '../../hub/server';
 import { CaseLintDb } from '../../lib/db/database';
 import { event, type FindingRow } from '../../lib/db/rows';
 import { HUB_BATCH, syncWithHub, type HubSyncState } from '../../lib/hub/sync';
+import { freePort } from '../free-port';
 import { throwaway, type TestPostgres } from './postgres';
 
 const T0 = Date.UTC(2026, 10, 16, 2);
@@ -75,12 +75,7 @@ it('PostgreSQL restarted mid-sync: the batch in flight is retried, nothing lost,
 
 it('the hub killed mid-batch (SIGKILL) and started again: nothing lost, nothing doubled', { timeout: 180_000 }, async () => {
   // The real hub process (`npm run hub`'s entry point) on the same PostgreSQL server.
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   const start = async () => {
     // node itself runs the hub (tsx's CLI would run it in a child process, which a kill would miss).
     const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { env: { ...process.env, PORT: String(port), DATABASE_URL: server.url, HUB_ADMIN_PASSWORD: 'admin-password-1' }, stdio: ['ignore', 'pipe', 'pipe'] });

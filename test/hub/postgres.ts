@@ -6,10 +6,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../free-port';
 
 export interface TestPostgres {
   url: string;
@@ -24,14 +24,6 @@ function binDir(): string {
   if (!version) throw new Error('hub 测试需要 PostgreSQL：设置 DATABASE_URL，或 apt-get install -y postgresql / the hub tests need PostgreSQL: set DATABASE_URL or install postgresql');
   return join(root, version, 'bin');
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** A cluster of its own in a temporary folder (which a test may restart). */
 export async function throwaway(): Promise<TestPostgres> {
