@@ -7,7 +7,7 @@ import { docCsv } from '../lib/exports/csv';
 import { exportFileName } from '../lib/exports/file-name';
 import { printsLandscape } from '../lib/exports/table';
 import { docXlsx } from '../lib/exports/xlsx';
-import { buildReport, REPORT_KINDS, REPORT_NAMES, type ReportKind, type ReportSource } from '../lib/reports/build';
+import { buildReport, REPORT_KINDS, REPORT_NAMES, type ReportKind, type ReportRequest, type ReportSource } from '../lib/reports/build';
 import type { Cell, ReportDoc, Section } from '../lib/reports/sheets';
 import type { Pack } from '../rules/pack';
 import { formatDate, instantToWall, wallToInstant } from '../rules/periods/time';
@@ -88,18 +88,23 @@ function SectionView({ s }: { s: Section }) {
   );
 }
 
+/** Builds the report asked for: from this browser's log, or by the hub over the branch's rows. */
+export type BuildReport = (request: Omit<ReportRequest, 'unit'>) => Promise<{ doc: ReportDoc; officers: string[] }>;
+
+/** A report builder over rows from a source (this browser's log), headed by the user's unit. */
+export const buildFrom =
+  (source: ReportSource, pack: Pack, unit: () => Promise<string | null>): BuildReport =>
+  async (request) =>
+    buildReport(source, pack, { ...request, unit: await unit() });
+
 export interface ReportPageProps {
-  /** Where the rows come from: this browser's log, or the hub's rows of the branch. */
-  source: ReportSource;
-  /** The unit named at the head of each report (read when a report is built). */
-  unit: () => Promise<string | null>;
-  /** Above the tabs: e.g. the hub's 本机 / 全局 switch. */
+  build: BuildReport;
+  /** Above the tabs: e.g. the extension's 本机 / 全局 switch, the hub's account bar. */
   header?: preact.ComponentChildren;
-  pack: Pack;
   now?: number;
 }
 
-export function ReportPage({ source, unit: unitOf, pack, now = Date.now(), header }: ReportPageProps) {
+export function ReportPage({ build, now = Date.now(), header }: ReportPageProps) {
   const [state, setState] = useState(() => parseHash(location.hash));
   const today = formatDate(instantToWall(now));
   const date = state.date ?? today;
@@ -127,8 +132,7 @@ export function ReportPage({ source, unit: unitOf, pack, now = Date.now(), heade
     let live = true;
     const t0 = performance.now();
     void (async () => {
-      const unit = await unitOf();
-      const built = await buildReport(source, pack, { kind: state.kind, at, scope: state.scope ?? 'quarter', ...(state.officer ? { officer: state.officer } : {}), unit });
+      const built = await build({ kind: state.kind, at, scope: state.scope ?? 'quarter', ...(state.officer ? { officer: state.officer } : {}) });
       if (!live) return;
       if (state.kind === 'officer') setOfficers(built.officers);
       setDoc(built.doc);
@@ -139,7 +143,7 @@ export function ReportPage({ source, unit: unitOf, pack, now = Date.now(), heade
     return () => {
       live = false;
     };
-  }, [source, unitOf, pack, state.kind, state.scope, state.officer, at]);
+  }, [build, state.kind, state.scope, state.officer, at]);
 
   const fileName = (ext: 'csv' | 'xlsx') => (doc ? exportFileName({ unit: doc.unit, report: doc.title, period: doc.period }, ext) : '');
 

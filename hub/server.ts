@@ -12,12 +12,14 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Kysely } from 'kysely';
 import { FindingRowSchema, PageCheckSchema } from '../lib/db/rows';
 import { HubServedConfigSchema } from '../lib/hub/sync';
-import { validatePack } from '../rules/pack';
+import { validatePack, type Pack } from '../rules/pack';
+import { defaultPack } from '../rules/packs/default';
+import { buildReport, REPORT_KINDS } from '../lib/reports/build';
 import { z } from '../rules/zod';
 import { newSecret, safeEqual, scopeOf, sha256, verifyPassword, type AccountActor, type Actor, type DeviceActor } from './auth';
 import { createAccount, createUnit } from './admin';
 import { ROLES, type HubRole, type HubSchema } from './db/schema';
-import { countNew, ingest, loadRange, openFindingsOf } from './store';
+import { countNew, ingest, loadRange, openFindingsOf, reportSource } from './store';
 
 export const SESSION_COOKIE = 'caselint_hub';
 const SESSION_MS = 12 * 3600_000;
@@ -117,6 +119,13 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     req.actor = account;
   };
 
+  /** The rule pack the hub serves (its admin's), else the built-in one: reports name rules by it. */
+  const packInForce = async (): Promise<Pack> => {
+    const c = await db.selectFrom('hub_config').select('rule_pack').where('id', '=', 1).executeTakeFirst();
+    const v = c?.rule_pack ? validatePack(c.rule_pack) : null;
+    return v?.ok ? v.pack : defaultPack();
+  };
+
   const logAccess = async (actor: Actor, route: string, caseNumbers: Iterable<string>) => {
     await db
       .insertInto('access_log')
@@ -194,7 +203,26 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     return { ok: true };
   });
 
-  /** The rows a report is computed from, within the caller's scope (the page computes the report). */
+  /**
+   * A report over the caller's scope, computed here (the same code as the extension's, on the rows
+   * of the branch): the page receives the finished tables, never the branch's rows.
+   */
+  app.get('/api/report', { preHandler: allow(ROLES) }, async (req, reply) => {
+    const q = parse(
+      z.object({ kind: z.enum(REPORT_KINDS), at: z.coerce.number(), scope: z.enum(['quarter', 'year']).optional(), officer: z.string().max(200).optional() }),
+      req.query,
+      reply,
+    );
+    if (!q) return;
+    const actor = req.actor as AccountActor;
+    const seen = new Set<string>();
+    const unit = actor.role === 'unit' || actor.role === 'officer' ? actor.unit : '全部单位';
+    const built = await buildReport(reportSource(db, scopeOf(actor), seen), await packInForce(), { kind: q.kind, at: q.at, ...(q.scope ? { scope: q.scope } : {}), ...(q.officer ? { officer: q.officer } : {}), unit });
+    await logAccess(actor, 'GET /api/report', seen);
+    return { ok: true, ...built };
+  });
+
+  /** The rows a report is computed from, within the caller's scope. */
   app.get('/api/report-data', { preHandler: allow(ROLES) }, async (req, reply) => {
     const q = parse(RangeQuery, req.query, reply);
     if (!q) return;

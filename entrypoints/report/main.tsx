@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { ReportPage } from '../../components/ReportPage';
+import { buildFrom, ReportPage } from '../../components/ReportPage';
 import { CaseLintDb } from '../../lib/db/database';
 import { loadConfig, readSettings } from '../../lib/config/store';
 import type { ReportSource } from '../../lib/reports/build';
@@ -25,5 +25,5 @@ function ScopeSwitch({ hubUrl }: { hubUrl: string }) {
 }
 
 void loadConfig().then((config) =>
-  render(<ReportPage source={local} unit={unit} pack={config.pack} header={config.hub ? <ScopeSwitch hubUrl={config.hub.url} /> : undefined} />, document.getElementById('app')!),
+  render(<ReportPage build={buildFrom(local, config.pack, unit)} header={config.hub ? <ScopeSwitch hubUrl={config.hub.url} /> : undefined} />, document.getElementById('app')!),
 );

@@ -1,14 +1,12 @@
 /**
- * The hub's pages: sign in; the branch's reports (the extension's report page, computed from the
- * rows the hub gives this account — all units, one unit, or one officer's own); for the hub admin,
+ * The hub's pages: sign in; the branch's reports (the extension's report page, the reports computed
+ * by the hub over this account's scope — all units, one unit, or one officer's own); for the hub admin,
  * units with their enrollment codes, accounts, browsers (停用) and the access log.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ReportPage } from '../../components/ReportPage';
-import type { FindingRow, PageCheck } from '../../lib/db/rows';
-import type { ReportSource } from '../../lib/reports/build';
-import { defaultPack } from '../../rules/packs/default';
+import { ReportPage, type BuildReport } from '../../components/ReportPage';
+import type { ReportDoc } from '../../lib/reports/sheets';
 
 interface Account {
   login: string;
@@ -31,21 +29,13 @@ async function api<T>(path: string, init: { method?: string; body?: unknown } = 
   return data;
 }
 
-const hubSource: ReportSource = {
-  async range(from, to, options = {}) {
-    const q = new URLSearchParams({ from: String(from), to: String(to) });
-    if (options.open) q.set('open', '1');
-    if (options.reviewedFrom !== undefined) q.set('reviewedFrom', String(options.reviewedFrom));
-    if (options.checksFrom !== undefined) q.set('checksFrom', String(options.checksFrom));
-    const r = await api<{ findings: FindingRow[]; checks: PageCheck[] }>(`/api/report-data?${q}`);
-    return { findings: r.findings, checks: r.checks };
-  },
-  async countNew(periods) {
-    const q = new URLSearchParams({ starts: periods.map((p) => p.start).join(','), ends: periods.map((p) => p.end).join(',') });
-    const r = await api<{ counts: number[] }>(`/api/count-new?${q}`);
-    const byStart = new Map(periods.map((p, i) => [p.start, r.counts[i] ?? 0]));
-    return (p) => byStart.get(p.start);
-  },
+/** Reports are computed by the hub over the account's scope; the page shows and exports them. */
+const buildOnHub: BuildReport = async (r) => {
+  const q = new URLSearchParams({ kind: r.kind, at: String(r.at) });
+  if (r.scope) q.set('scope', r.scope);
+  if (r.officer) q.set('officer', r.officer);
+  const res = await api<{ doc: ReportDoc; officers: string[] }>(`/api/report?${q}`);
+  return { doc: res.doc, officers: res.officers };
 };
 
 function Login({ onIn }: { onIn: (a: Account) => void }) {
@@ -186,7 +176,7 @@ function App() {
     </header>
   );
   if (tab === 'admin') return (<div class="page">{bar}<Admin /></div>);
-  return <ReportPage source={hubSource} unit={async () => (account.role === 'branch' || account.role === 'admin' ? '全部单位' : account.unit)} pack={defaultPack()} header={bar} />;
+  return <ReportPage build={buildOnHub} header={bar} />;
 }
 
 render(<App />, document.getElementById('app')!);

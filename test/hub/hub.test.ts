@@ -139,6 +139,7 @@ describe.each([
       { method: 'GET', url: '/api/mine', allowed: ['device'] },
       { method: 'GET', url: `/api/report-data?from=${T0 - 24 * H}&to=${T0 + 24 * H}`, allowed: ['admin', 'fzdd', 'west-fzy', 'wangwei'] },
       { method: 'GET', url: `/api/count-new?starts=${T0}&ends=${T0 + H}`, allowed: ['admin', 'fzdd', 'west-fzy', 'wangwei'] },
+      { method: 'GET', url: `/api/report?kind=weekly&at=${T0}`, allowed: ['admin', 'fzdd', 'west-fzy', 'wangwei'] },
       { method: 'GET', url: '/api/me', allowed: ['admin', 'fzdd', 'west-fzy', 'wangwei'] },
       { method: 'GET', url: '/api/units', allowed: ['admin', 'fzdd'] },
       { method: 'POST', url: '/api/units', payload: { name: '城南派出所' }, allowed: ['admin'] },
@@ -185,6 +186,13 @@ describe.each([
     const mine = (await app.inject({ method: 'GET', url: range, headers: asAccount('wangwei') })).json().findings as FindingRow[];
     expect(mine.length).toBeGreaterThan(0);
     for (const f of mine) expect(f.officers).toContain('王伟');
+    // Reports are computed on the hub within the same scopes: the unit 法制员's 周结 lists only the unit.
+    const unitsIn = async (who: string) => {
+      const doc = (await app.inject({ method: 'GET', url: `/api/report?kind=weekly&at=${T0}`, headers: asAccount(who) })).json().doc as { sections: { name: string; rows: unknown[][] }[]; unit: string };
+      return { head: doc.unit, units: doc.sections.find((s) => s.name === '各单位')!.rows.map((r) => r[0]).filter((u) => u !== '合计') };
+    };
+    expect(await unitsIn('fzdd')).toEqual({ head: '全部单位', units: expect.arrayContaining(['城西派出所', '城北派出所']) });
+    expect(await unitsIn('west-fzy')).toEqual({ head: '城西派出所', units: ['城西派出所'] });
     // A browser pulls its officer's own open findings (点对点).
     const pulled = (await app.inject({ method: 'GET', url: '/api/mine', headers: asDevice('north') })).json();
     expect(pulled.officer).toBe('刘洋');
