@@ -10,7 +10,7 @@ import { applyRetention, findingOnPage, recordPage, review, type Review } from '
 import { abortImport, beginImport, commitImport, importLog, stageRows } from '../lib/db/log-import';
 import { acceptRowCount, backupDue, logHealth, noteRowsAdded, noteRowsDeleted, readBackup, writeBackup, type StorageArea } from '../lib/db/auto-backup';
 import { availableBytes, importNeeds, shortOfSpace } from '../lib/db/storage-space';
-import { BgToCs, Envelope, pageKey, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
+import { BgToCs, Envelope, pageKey, PageSummarySchema, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
 import { randomUuid } from '../lib/compat/uuid';
 import { lastErrorItem } from '../lib/settings/settings';
 import { loadConfig, mirrorPolicy, readSettings, watchConfig } from '../lib/config/store';
@@ -60,7 +60,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
     const show = (dismissed: string[]) =>
       sender.tab?.id === undefined || !session
         ? undefined
-        : session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)) } });
+        : session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)), dismissed: [...new Set(summary.findings.filter((f) => dismissed.includes(f.ruleId)).map((f) => f.ruleId))] } });
     try {
       const { dismissedRules, added } = await recordPage(database(), summary, Date.now(), newId);
       if (added) await noteRowsAdded(database(), local(), added, Date.now());
@@ -146,6 +146,21 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
       return failure(e);
     }
   },
+  async 'ui-bg:review-finding'({ tabId, ...input }) {
+    const r = await handlers['cs-bg:review-finding'](input, {} as Sender);
+    if (r.ok && input.action === 'dismiss') {
+      const message: BgToCs = { type: 'bg-cs:dismissed', ruleIds: [input.ruleId] };
+      await browser.tabs.sendMessage(tabId, message).catch(() => {});
+      // The side panel shows the tab's summary: the dismissed rule leaves its list and is counted.
+      const session = laterApis.sessionStorage();
+      const stored = PageSummarySchema.safeParse((await session?.get(pageKey(tabId)))?.[pageKey(tabId)]);
+      if (session && stored.success) {
+        const s = stored.data;
+        await session.set({ [pageKey(tabId)]: { ...s, findings: s.findings.filter((f) => f.ruleId !== input.ruleId), dismissed: [...new Set([...(s.dismissed ?? []), input.ruleId])] } });
+      }
+    }
+    return r;
+  },
   async 'cs-bg:review-finding'(input) {
     try {
       const settings = await readSettings();
@@ -160,7 +175,9 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
             ? { action: 'dismiss', ids: [row.id], reason: input.reason, note: null }
             : undefined;
       if (!r) return { ok: false, error: '请先选择排除原因' };
-      return { ok: true, updated: await review(database(), r, reviewer, Date.now()) };
+      const updated = await review(database(), r, reviewer, Date.now());
+      syncSoon(database);
+      return { ok: true, updated };
     } catch (e) {
       return failure(e);
     }

@@ -220,6 +220,10 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     if (!m.success) return undefined;
     if (m.data.type === 'bg-cs:toggle-panel') panel?.toggle();
     else if (m.data.type === 'bg-cs:focus') session.focus(m.data);
+    else if (m.data.type === 'bg-cs:dismissed') {
+      dismissed = [...new Set([...dismissed, ...m.data.ruleIds])];
+      session.setSuppressed(dismissed);
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -6,7 +6,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AuditPanel, PANEL_CSS, type PanelData } from '../../components/AuditPanel';
-import { BgToCs, pageKey, PageSummarySchema, type PageSummary } from '../../lib/messaging/protocol';
+import { BgToCs, pageKey, PageSummarySchema, request, type PageSummary } from '../../lib/messaging/protocol';
+import type { Finding } from '../../rules/engine';
 import { loadConfig } from '../../lib/config/store';
 import type { EffectiveConfig } from '../../lib/config/effective';
 const fixedTab = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
@@ -55,11 +56,37 @@ function SidePanel() {
   if (!summary) {
     return <p class="ap-empty sp-none">当前页面未启用 CaseLint，或尚未完成检查。请在执法办案系统的案件页面打开本面板。</p>;
   }
-  const data: PanelData = { findings: summary.findings, passed: summary.passed, notApplicable: summary.notApplicable, warnings: summary.warnings, caseNumber: summary.caseNumber, categories, pageTitle: summary.title };
+  const data: PanelData = {
+    findings: summary.findings,
+    passed: summary.passed,
+    notApplicable: summary.notApplicable,
+    warnings: summary.warnings,
+    caseNumber: summary.caseNumber,
+    categories,
+    pageTitle: summary.title,
+    dismissed: summary.dismissed ?? [],
+  };
+  // Confirm or dismiss from here too (#15.2): the worker finds the log row by page and finding.
+  const onReview = async (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null): Promise<string> => {
+    if (tabId === undefined) return '未完成：没有当前页面';
+    const r = await request((m) => browser.runtime.sendMessage(m), 'ui-bg:review-finding', {
+      tabId,
+      url: summary.url,
+      caseNumber: summary.caseNumber,
+      ruleId: f.ruleId,
+      fieldKey: f.fieldKey,
+      ...(f.row !== undefined ? { row: f.row } : {}),
+      action,
+      reason,
+    }).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    if (!r.ok) return `未完成：${r.error}`;
+    return action === 'dismiss' ? '已排除（本案不再提示）' : '已确认';
+  };
   return (
     <AuditPanel
       data={data}
       docUrl={(ruleId) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`}
+      onReview={onReview}
       onSelect={(f) => {
         if (tabId === undefined) return;
         const message = BgToCs.safeParse({ type: 'bg-cs:focus', fieldKey: f.fieldKey, ...(f.row !== undefined ? { row: f.row } : {}) });

@@ -41,8 +41,21 @@ export const PageSummarySchema = z.strictObject({
   notApplicable: z.array(z.string().max(100)).max(1000),
   warnings: z.array(z.string().max(1000)).max(200),
   at: z.number(),
+  /** Rules a reviewer dismissed for this case (the worker adds them for the side panel; their findings are hidden). */
+  dismissed: z.array(z.string().max(100)).max(1000).optional(),
 });
 export type PageSummary = z.infer<typeof PageSummarySchema>;
+
+/** One finding of a page to confirm or dismiss, named by the page and what it is about (no log ids needed). */
+const ReviewFindingInput = z.strictObject({
+  url: z.string().max(4000),
+  caseNumber: z.string().max(200).nullable(),
+  ruleId: z.string().max(100),
+  fieldKey: z.enum(FIELD_KEYS),
+  row: z.number().int().nonnegative().max(10_000).optional(),
+  action: z.enum(['confirm', 'dismiss']),
+  reason: z.enum(['false-positive', 'not-applicable', 'accepted-exception']).nullable(),
+});
 
 const Failure = z.strictObject({ ok: z.literal(false), error: z.string() });
 /** A file or chunk that is not what it should be: every error by its path. */
@@ -108,15 +121,12 @@ export const protocol = {
    * what it is about (the content script knows no log ids); the worker finds the row and reviews it.
    */
   'cs-bg:review-finding': {
-    input: z.strictObject({
-      url: z.string().max(4000),
-      caseNumber: z.string().max(200).nullable(),
-      ruleId: z.string().max(100),
-      fieldKey: z.enum(FIELD_KEYS),
-      row: z.number().int().nonnegative().max(10_000).optional(),
-      action: z.enum(['confirm', 'dismiss']),
-      reason: z.enum(['false-positive', 'not-applicable', 'accepted-exception']).nullable(),
-    }),
+    input: ReviewFindingInput,
+    output: z.union([z.strictObject({ ok: z.literal(true), updated: z.number() }), Failure]),
+  },
+  /** The same from the side panel (an extension page), for the tab it shows; the tab then hides a dismissed rule. */
+  'ui-bg:review-finding': {
+    input: ReviewFindingInput.extend({ tabId: z.number().int().nonnegative() }),
     output: z.union([z.strictObject({ ok: z.literal(true), updated: z.number() }), Failure]),
   },
   /** A warning's "查看规则全文": the worker opens the rule page (a web page may not link to it). */
@@ -168,6 +178,8 @@ export const BgToCs = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bg-cs:focus'), fieldKey: z.enum(FIELD_KEYS), row: z.number().int().nonnegative().optional() }),
   /** From the popup: start "pick a field" (选取字段) on this page. */
   z.strictObject({ type: z.literal('bg-cs:pick-field') }),
+  /** From the side panel: a reviewer dismissed these rules for this case; hide their warnings. */
+  z.strictObject({ type: z.literal('bg-cs:dismissed'), ruleIds: z.array(z.string().max(100)).max(1000) }),
 ]);
 export type BgToCs = z.infer<typeof BgToCs>;
 
