@@ -141,6 +141,15 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   };
 
   // ---- Browsers ----
+  // The browsers' routes answer any origin (CORS): an extension whose hub the unit's policy set has
+  // no host permission for it. They authenticate by bearer token, never by cookie, so this opens no
+  // session to other sites; the people's routes (cookies) stay same-origin.
+  const DEVICE_ROUTES = new Set(['/api/enroll', '/api/sync', '/api/mine', '/api/config']);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!DEVICE_ROUTES.has(req.url.split('?')[0]!)) return;
+    reply.header('access-control-allow-origin', '*').header('access-control-allow-headers', 'authorization, content-type').header('access-control-allow-methods', 'GET, POST');
+    if (req.method === 'OPTIONS') return reply.code(204).send();
+  });
   app.post('/api/enroll', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
     const body = parse(EnrollSchema, req.body, reply);
     if (!body) return;

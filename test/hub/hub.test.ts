@@ -170,6 +170,16 @@ describe.each([
     expect(got.config.ruleOverrides).toEqual({ 'detention-custody-24h': { enabled: false } });
   });
 
+  it('browsers’ routes answer other origins (bearer tokens, no cookies); people’s routes do not', async () => {
+    const pre = await app.inject({ method: 'OPTIONS', url: '/api/sync', headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST' } });
+    expect(pre.statusCode).toBe(204);
+    expect(pre.headers['access-control-allow-origin']).toBe('*');
+    expect(pre.headers['access-control-allow-headers']).toContain('authorization');
+    expect(pre.headers['access-control-allow-credentials']).toBeUndefined();
+    const people = await app.inject({ method: 'GET', url: '/api/me', headers: { origin: 'http://evil.example', ...asAccount('fzdd') } });
+    expect(people.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('a session’s state-changing call without its CSRF token is refused', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/units', headers: asAccount('admin', false), payload: { name: '城东派出所' } });
     expect(r.statusCode).toBe(403);
