@@ -26,9 +26,9 @@ function toRecord(r: FindingRow, deviceId: number, now: number, fallbackUnit: st
 
 export function toFindingRow(r: FindingRecord): FindingRow {
   return {
-    id: r.key, key: r.key, caseNumber: r.case_number, caseKey: r.case_key, document: r.document ?? '', caseKind: r.case_kind, unit: r.unit, officers: r.officers,
-    ruleId: r.rule_id, category: r.category, severity: r.severity, kind: r.kind, fieldKey: r.field_key, row: r.row, rows: r.rows, message: r.message ?? '', basis: r.basis ?? '',
-    pageUrl: r.page_url ?? '', firstSeen: r.first_seen, lastSeen: r.last_seen, timesSeen: r.times_seen, lastVisit: '', status: r.status, fixedAt: r.fixed_at,
+    id: r.key, key: r.key, caseNumber: r.case_number, caseKey: r.case_key, document: r.document, caseKind: r.case_kind, unit: r.unit, officers: r.officers,
+    ruleId: r.rule_id, category: r.category, severity: r.severity, kind: r.kind, fieldKey: r.field_key, row: r.row, rows: r.rows, message: r.message, basis: r.basis,
+    pageUrl: r.page_url, firstSeen: r.first_seen, lastSeen: r.last_seen, timesSeen: r.times_seen, lastVisit: '', status: r.status, fixedAt: r.fixed_at,
     reviewer: r.reviewer, reviewerUnit: r.reviewer_unit, subjectiveLevel: r.subjective_level as FindingRow['subjectiveLevel'], dismissReason: r.dismiss_reason as FindingRow['dismissReason'],
     note: r.note, updatedAt: r.updated_at, reviewedAt: r.reviewed_at, history: (r.history ?? []) as FindingEvent[],
   };
@@ -108,27 +108,15 @@ function scoped<O>(q: SelectQueryBuilder<HubSchema, 'findings', O>, scope: Scope
   return out;
 }
 
-/**
- * What the reports read of a finding: everything but the long texts (basis, address, history) —
- * and the message only for the daily list, which shows it.
- */
-const REPORT_COLUMNS = [
-  'key', 'case_number', 'case_key', 'case_kind', 'unit', 'officers', 'rule_id', 'category', 'severity', 'kind', 'field_key', 'row', 'rows', 'first_seen', 'last_seen',
-  'times_seen', 'status', 'fixed_at', 'reviewer', 'reviewer_unit', 'subjective_level', 'dismiss_reason', 'note', 'updated_at', 'reviewed_at', 'device_id', 'received_at',
-] as const;
-
-/** Report rows within a scope: the same selection as lib/reports/load.ts, on PostgreSQL indexes; `light`: only the columns reports read. */
+/** Report rows within a scope: the same selection as lib/reports/load.ts, on PostgreSQL indexes. */
 export async function loadRange(
   db: Kysely<HubSchema>,
   scope: Scope,
   from: number,
   to: number,
-  options: { open?: boolean; reviewedFrom?: number; checksFrom?: number; light?: boolean } = {},
+  options: { open?: boolean; reviewedFrom?: number; checksFrom?: number } = {},
 ): Promise<LogData> {
-  const columns = options.open ? [...REPORT_COLUMNS, 'message' as const] : [...REPORT_COLUMNS];
-  // A light row lacks the long texts; toFindingRow gives them empty.
-  const select = () => (options.light ? db.selectFrom('findings').select(columns) : db.selectFrom('findings').selectAll()) as SelectQueryBuilder<HubSchema, 'findings', FindingRecord>;
-  const base = () => scoped(select(), scope);
+  const base = () => scoped(db.selectFrom('findings').selectAll(), scope);
   const [seen, fixed, reviewed, open, checks] = await Promise.all([
     base().where('first_seen', '>=', from).where('first_seen', '<', to).execute(),
     base().where('fixed_at', '>=', from).where('fixed_at', '<', to).execute(),
@@ -154,10 +142,10 @@ export async function countNew(db: Kysely<HubSchema>, scope: Scope, periods: Per
   return (p) => byStart.get(p.start);
 }
 
-/** The rows of reports within a scope (light rows: what reports read); `seen` collects the cases read, for the access log. */
+/** The rows of reports within a scope; `seen` collects the cases read, for the access log. */
 export const reportSource = (db: Kysely<HubSchema>, scope: Scope, seen?: Set<string>): ReportSource => ({
   range: async (from, to, options) => {
-    const data = await loadRange(db, scope, from, to, { ...options, light: true });
+    const data = await loadRange(db, scope, from, to, options);
     if (seen) for (const f of data.findings) seen.add(f.caseNumber);
     return data;
   },
