@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Finding } from '../rules/engine';
 import { fieldLabel } from '../rules/fields';
 import { rowLabel } from '../rules/format';
+import { readsFarFewer } from '../lib/db/field-counts';
 import { TONES, toneOf, type Tone } from './severity';
 import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
 
@@ -16,6 +17,8 @@ export interface PanelData {
   notApplicable: string[];
   /** How many case fields the page was read with (#18.5): silence on a page read with none is no compliance. */
   fieldsRead?: number;
+  /** How many fields pages of this type usually give (#18.5): far fewer is said. */
+  typicalFields?: number | null;
   /** Rules dismissed for this case by a reviewer: their findings are hidden, but counted (#15.2). */
   dismissed?: string[];
   warnings: string[];
@@ -88,6 +91,11 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
       {data.fieldsRead === 0 ? (
         <p class="ap-unread" role="alert">
           本页未读取到任何案件字段：CaseLint 可能不认识这个系统的标签，未发现问题不代表合规。请在弹出窗口中用“选取字段”指定字段。
+        </p>
+      ) : null}
+      {data.fieldsRead !== undefined && data.fieldsRead > 0 && readsFarFewer(data.fieldsRead, data.typicalFields ?? null) ? (
+        <p class="ap-unread ap-fewer" role="alert">
+          本页只读取到 {data.fieldsRead} 个字段，此类页面通常读取 {data.typicalFields} 个：页面可能未加载完整或结构已变化，部分规则未能检查，未发现问题不代表合规。
         </p>
       ) : null}
       {data.warnings.length ? (

@@ -12,6 +12,8 @@ import { acceptRowCount, backupDue, logHealth, noteRowsAdded, noteRowsDeleted, r
 import { availableBytes, importNeeds, shortOfSpace } from '../lib/db/storage-space';
 import { BgToCs, Envelope, pageKey, PageSummarySchema, protocol, type Input, type MessageType, type Output } from '../lib/messaging/protocol';
 import { randomUuid } from '../lib/compat/uuid';
+import { typicalFields, withRead, type FieldCounts } from '../lib/db/field-counts';
+import { documentOf } from '../lib/db/documents';
 import { lastErrorItem } from '../lib/settings/settings';
 import { loadConfig, mirrorPolicy, readSettings, watchConfig } from '../lib/config/store';
 import { registeredOrigins } from '../lib/config/effective';
@@ -51,22 +53,33 @@ async function failure(e: unknown): Promise<{ ok: false; error: string }> {
 }
 
 const newId = () => randomUuid();
+
+/** Keeps how many fields this page's type was read with; gives how many it usually has (before this visit). */
+async function noteFieldsRead(summary: { url: string; caseNumber: string | null; visit: string; fieldsRead?: number }): Promise<number | null> {
+  const stored = ((await local().get('fieldCounts')).fieldCounts ?? {}) as FieldCounts;
+  const document = documentOf(summary.url, summary.caseNumber);
+  const entry = stored[document];
+  const typical = typicalFields(entry?.lastVisit === summary.visit ? entry.counts.slice(0, -1) : entry?.counts);
+  await local().set({ fieldCounts: withRead(stored, document, summary.visit, summary.fieldsRead ?? 0, Date.now()) });
+  return typical;
+}
 const isOwnContentScript = (s: Sender) => s.id === browser.runtime.id && !!s.tab?.id && s.frameId === 0 && !s.url?.startsWith('chrome-extension://');
 const isExtensionPage = (s: Sender) => s.id === browser.runtime.id && !!s.url?.startsWith(browser.runtime.getURL('/'));
 
 const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promise<Output<T>> } = {
   async 'cs-bg:page-result'(summary, sender) {
     const session = laterApis.sessionStorage();
-    const show = (dismissed: string[]) =>
+    const show = (dismissed: string[], typicalFields: number | null = null) =>
       sender.tab?.id === undefined || !session
         ? undefined
-        : session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)), dismissed: [...new Set(summary.findings.filter((f) => dismissed.includes(f.ruleId)).map((f) => f.ruleId))] } });
+        : session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)), dismissed: [...new Set(summary.findings.filter((f) => dismissed.includes(f.ruleId)).map((f) => f.ruleId))], typicalFields } });
     try {
       const { dismissedRules, added } = await recordPage(database(), summary, Date.now(), newId);
       if (added) await noteRowsAdded(database(), local(), added, Date.now());
-      await show(dismissedRules);
+      const typicalFields = summary.fieldsRead === undefined ? null : await noteFieldsRead(summary);
+      await show(dismissedRules, typicalFields);
       syncSoon(database);
-      return { ok: true, dismissedRules };
+      return { ok: true, dismissedRules, typicalFields };
     } catch (e) {
       await show([]); // the side panel follows the tab even if the log cannot be written
       return failure(e);

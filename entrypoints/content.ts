@@ -54,6 +54,7 @@ function summaryOf(r: ScanResult): Input<'cs-bg:page-result'> {
     notApplicable: r.notApplicable,
     warnings: r.warnings,
     at: Date.now(),
+    fieldsRead: Object.keys(r.fields).length,
   };
 }
 
@@ -160,11 +161,17 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   };
   const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl, (f) => session.anchorOf(f), onReview) : undefined;
 
+  /** How many fields pages of this type usually give (the worker's answer), for the panel (#18.5). */
+  let typical: number | null = null;
   const reporter = createReporter({
     send,
     onAnswer: (answer) => {
       if (answer.ok) {
         dismissed = answer.dismissedRules;
+        if (answer.typicalFields !== typical) {
+          typical = answer.typicalFields;
+          panel?.update(panelData(session.result(), pack, document.title, session.dismissedOnPage(), typical));
+        }
         session.setSuppressed(answer.dismissedRules);
         session.setNotice(null);
       } else session.setNotice(answer.error);
@@ -178,7 +185,7 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
   };
   const onResult = (r: ScanResult) => {
-    panel?.update(panelData(r, pack, document.title, session.dismissedOnPage()));
+    panel?.update(panelData(r, pack, document.title, session.dismissedOnPage(), typical));
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => reportResult(), 250);
   };

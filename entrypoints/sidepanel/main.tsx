@@ -65,6 +65,8 @@ function SidePanel() {
     categories,
     pageTitle: summary.title,
     dismissed: summary.dismissed ?? [],
+    ...(summary.fieldsRead !== undefined ? { fieldsRead: summary.fieldsRead } : {}),
+    typicalFields: summary.typicalFields ?? null,
   };
   // Confirm or dismiss from here too (#15.2): the worker finds the log row by page and finding.
   const onReview = async (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null): Promise<string> => {

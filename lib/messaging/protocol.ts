@@ -43,6 +43,10 @@ export const PageSummarySchema = z.strictObject({
   at: z.number(),
   /** Rules a reviewer dismissed for this case (the worker adds them for the side panel; their findings are hidden). */
   dismissed: z.array(z.string().max(100)).max(1000).optional(),
+  /** How many case fields the page was read with (#18.5). */
+  fieldsRead: z.number().int().nonnegative().max(100_000).optional(),
+  /** How many pages of this type usually give (the worker adds it for the side panel). */
+  typicalFields: z.number().int().nonnegative().nullable().optional(),
 });
 export type PageSummary = z.infer<typeof PageSummarySchema>;
 
@@ -65,7 +69,7 @@ const ImportOutcome = z.union([z.strictObject({ ok: z.literal(true), added: z.nu
 export const protocol = {
   'cs-bg:page-result': {
     input: PageSummarySchema,
-    output: z.union([z.strictObject({ ok: z.literal(true), dismissedRules: z.array(z.string()) }), Failure]),
+    output: z.union([z.strictObject({ ok: z.literal(true), dismissedRules: z.array(z.string()), typicalFields: z.number().int().nonnegative().nullable().default(null) }), Failure]),
   },
   'ui-bg:review': {
     input: ReviewSchema,

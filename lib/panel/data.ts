@@ -2,7 +2,7 @@ import type { PanelData } from '../../components/AuditPanel';
 import type { CompiledPack, ScanResult } from '../../rules/engine';
 
 /** What the audit panel shows for a page's result. */
-export function panelData(result: ScanResult, pack: CompiledPack, pageTitle?: string, dismissed: string[] = []): PanelData {
+export function panelData(result: ScanResult, pack: CompiledPack, pageTitle?: string, dismissed: string[] = [], typicalFields: number | null = null): PanelData {
   const categories: Record<string, string> = {};
   for (const [id, label] of Object.entries(pack.pack.categories)) categories[id] = label['zh-CN'];
   return {
@@ -11,6 +11,7 @@ export function panelData(result: ScanResult, pack: CompiledPack, pageTitle?: st
     notApplicable: result.notApplicable,
     dismissed,
     fieldsRead: Object.keys(result.fields).length,
+    typicalFields,
     warnings: result.warnings,
     categories,
     caseNumber: result.fields['case.number'] ?? null,

@@ -214,6 +214,11 @@ export function renderCasePage(c: DemoCase, pageType: string, variant?: string):
   const crumbs = `<div class="crumbs">案件办理 › ${esc(c.id)} ${esc(c.title)} › ${esc(type.title)}</div><h1>${esc(type.title)}</h1>`;
   const src = `/case/${esc(c.id)}/${pageType}?part=form`;
 
+  if (variant === 'partial') {
+    // The same page half loaded (its form failed to load): one field where the type has many (#18.5).
+    const form = `<form class="case-form"><table class="form-table"><tr><th><label for="f-case-number">案件编号</label></th><td><input id="f-case-number" value="${esc(c.id)}"></td></tr></table><p class="muted">表单加载失败，请刷新。</p></form>`;
+    return layout(`${type.title} ${c.id}`, `${crumbs}${form}`, caseNav(c, pageType));
+  }
   if (variant === 'form') {
     // The inner document of an iframe or frameset.
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="/static/system.css"></head><body class="inner">${formBody(c, pageType, 'table')}</body></html>`;

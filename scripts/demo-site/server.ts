@@ -48,7 +48,7 @@ export function startDemoServer(port = 0, host = '127.0.0.1'): Promise<DemoServe
       const m = /^\/case\/([^/]+)\/([a-z-]+)$/.exec(url.pathname);
       if (m) {
         const c = loadCases().find((x) => x.id === decodeURIComponent(m[1]!));
-        if (c?.pages[m[2]!]) return send(200, 'text/html; charset=utf-8', renderCasePage(c, m[2]!, url.searchParams.get('part') ?? undefined));
+        if (c?.pages[m[2]!]) return send(200, 'text/html; charset=utf-8', renderCasePage(c, m[2]!, url.searchParams.get('part') ?? (url.searchParams.get('t') === 'partial' ? 'partial' : undefined)));
       }
       send(404, 'text/plain; charset=utf-8', '未找到页面');
     } catch (e) {

@@ -143,3 +143,26 @@ test('a page read with no case field says so: no problems found is not complianc
   expect(Number(await panel.locator('[data-count="fields"]').textContent())).toBeGreaterThan(5);
   await expect(panel.locator('.ap-unread')).toHaveCount(0);
 });
+
+test('a page of a known type read with far fewer fields than usual says so (#18.5)', async ({ freshContext: ctx, demo }) => {
+  const page = await ctx.newPage();
+  const open = async () => {
+    await expect(async () => {
+      await page.keyboard.press('Alt+Shift+A');
+      await expect(page.locator('section.ap [data-count="fields"]')).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    return page.locator('section.ap');
+  };
+  // The 刑事拘留 form read in full, once: that is what this page type gives.
+  await page.goto(`${demo.url}/case/XS2024-0302/detention`);
+  await expect(page.locator('[data-caselint-rule]')).toHaveCount(4);
+  const full = await open();
+  const usual = Number(await full.locator('[data-count="fields"]').innerText());
+  expect(usual).toBeGreaterThan(10);
+  await expect(full.locator('.ap-fewer')).toHaveCount(0);
+  // The same page half loaded (the visit's time stamp `t` does not make it another page type).
+  await page.goto(`${demo.url}/case/XS2024-0302/detention?t=partial`);
+  const half = await open();
+  await expect(half.locator('[data-count="fields"]')).toHaveText('1');
+  await expect(half.locator('.ap-fewer')).toHaveText(`本页只读取到 1 个字段，此类页面通常读取 ${usual} 个：页面可能未加载完整或结构已变化，部分规则未能检查，未发现问题不代表合规。`);
+});
