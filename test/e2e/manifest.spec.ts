@@ -18,6 +18,6 @@ test('permissions are minimal: no <all_urls>, no tabs, optional intranet hosts, 
   expect(m.storage).toEqual({ managed_schema: 'managed_schema.json' });
   // The policy schema lists exactly the keys the extension reads.
   const schema = JSON.parse(readFileSync(join(EXTENSION_DIR, 'managed_schema.json'), 'utf8'));
-  expect(Object.keys(schema.properties).sort()).toEqual(['lockedSettings', 'origins', 'ruleOverrides', 'rulePack', 'settings', 'units']);
+  expect(Object.keys(schema.properties).sort()).toEqual(['hubEnrollmentCode', 'hubUrl', 'lockedSettings', 'origins', 'ruleOverrides', 'rulePack', 'settings', 'units']);
   expect(m.options_ui?.page ?? m.options_page).toBe('options.html');
 });
