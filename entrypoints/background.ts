@@ -195,6 +195,13 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
       return failure(e);
     }
   },
+  async 'cs-bg:fields-read'(input) {
+    try {
+      return { ok: true, typicalFields: await noteFieldsRead(input) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
   async 'cs-bg:open-rule'(input, sender) {
     await browser.tabs.create({ url: `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(input.ruleId)}`, index: (sender.tab?.index ?? -1) + 1 });
     return { ok: true };

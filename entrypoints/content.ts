@@ -181,8 +181,17 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   const reportResult = (raw = session.result()) => {
     reportTimer = undefined;
-    // A page with no case field at all is not a case page: nothing to log.
+    // A page where no rule could be checked is not logged; its fields are still compared with its type's (#18.5).
     if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
+    else if (Object.keys(raw.fields).length) {
+      void request(send, 'cs-bg:fields-read', { visit, url: location.href, caseNumber: raw.fields['case.number'] ?? null, fieldsRead: Object.keys(raw.fields).length })
+        .then((a) => {
+          if (!a.ok || a.typicalFields === typical) return;
+          typical = a.typicalFields;
+          panel?.update(panelData(session.result(), pack, document.title, session.dismissedOnPage(), typical));
+        })
+        .catch(() => {});
+    }
   };
   const onResult = (r: ScanResult) => {
     panel?.update(panelData(r, pack, document.title, session.dismissedOnPage(), typical));

@@ -133,6 +133,14 @@ export const protocol = {
     input: ReviewFindingInput.extend({ tabId: z.number().int().nonnegative() }),
     output: z.union([z.strictObject({ ok: z.literal(true), updated: z.number() }), Failure]),
   },
+  /**
+   * A page with case fields but no rule to check is not logged; how many fields it gave is still
+   * compared with its type's usual count (#18.5): a half-loaded page must not look compliant.
+   */
+  'cs-bg:fields-read': {
+    input: z.strictObject({ visit: z.string().max(64), url: z.string().max(4000), caseNumber: z.string().max(200).nullable(), fieldsRead: z.number().int().nonnegative().max(100_000) }),
+    output: z.union([z.strictObject({ ok: z.literal(true), typicalFields: z.number().int().nonnegative().nullable() }), Failure]),
+  },
   /** A warning's "查看规则全文": the worker opens the rule page (a web page may not link to it). */
   'cs-bg:open-rule': {
     input: z.strictObject({ ruleId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
