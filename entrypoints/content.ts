@@ -163,15 +163,18 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
 
   /** How many fields pages of this type usually give (the worker's answer), for the panel (#18.5). */
   let typical: number | null = null;
+  const showPanel = (r = session.result()) => panel?.update(panelData(r, pack, document.title, session.dismissedOnPage(), typical));
+  const setTypical = (t: number | null) => {
+    if (t === typical) return;
+    typical = t;
+    showPanel();
+  };
   const reporter = createReporter({
     send,
     onAnswer: (answer) => {
       if (answer.ok) {
         dismissed = answer.dismissedRules;
-        if (answer.typicalFields !== typical) {
-          typical = answer.typicalFields;
-          panel?.update(panelData(session.result(), pack, document.title, session.dismissedOnPage(), typical));
-        }
+        setTypical(answer.typicalFields);
         session.setSuppressed(answer.dismissedRules);
         session.setNotice(null);
       } else session.setNotice(answer.error);
@@ -185,16 +188,12 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
     else if (Object.keys(raw.fields).length) {
       void request(send, 'cs-bg:fields-read', { visit, url: location.href, caseNumber: raw.fields['case.number'] ?? null, fieldsRead: Object.keys(raw.fields).length })
-        .then((a) => {
-          if (!a.ok || a.typicalFields === typical) return;
-          typical = a.typicalFields;
-          panel?.update(panelData(session.result(), pack, document.title, session.dismissedOnPage(), typical));
-        })
+        .then((a) => a.ok && setTypical(a.typicalFields))
         .catch(() => {});
     }
   };
   const onResult = (r: ScanResult) => {
-    panel?.update(panelData(r, pack, document.title, session.dismissedOnPage(), typical));
+    showPanel(r);
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => reportResult(), 250);
   };

@@ -7,7 +7,7 @@
  * the footer. The spreadsheet library is loaded only when exporting.
  */
 import type { Worksheet } from 'exceljs';
-import { displayWidth, docHeading, LANDSCAPE_WIDTH, tableWidth, type Cell, type Column, type ReportDoc, type Section } from './table';
+import { displayWidth, docHeading, LANDSCAPE_WIDTH, type Cell, type Column, type ReportDoc, type Section } from './table';
 
 const NUMBER_FORMATS: Record<Column['type'], string | undefined> = { text: undefined, int: '#,##0', decimal: '0.00', percent: '0.0%' };
 const BORDER = { style: 'thin' as const, color: { argb: 'FF9CA3AF' } };
@@ -107,7 +107,8 @@ function writeSection(ws: Worksheet, doc: ReportDoc, s: Section): void {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: header.number, topLeftCell: `A${header.number + 1}`, activeCell: `A${header.number + 1}` }];
   ws.pageSetup = {
     paperSize: 9,
-    orientation: tableWidth(s.columns.slice(0, cols)) > LANDSCAPE_WIDTH || across > LANDSCAPE_WIDTH ? 'landscape' : 'portrait',
+    // Printed widths are at least the columns' own (values widen them), so they alone decide.
+    orientation: across > LANDSCAPE_WIDTH ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
