@@ -10,6 +10,9 @@ import { rowLabel } from '../rules/format';
 import { readsFarFewer } from '../lib/db/field-counts';
 import { TONES, toneOf, type Tone } from './severity';
 import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
+import { useTr, Zh } from './locale';
+import type { Tr } from '../lib/i18n/tr';
+import { dismissLabel, DISMISS_REASONS } from '../lib/db/rows';
 
 export interface PanelData {
   findings: Finding[];
@@ -22,7 +25,7 @@ export interface PanelData {
   /** Rules dismissed for this case by a reviewer: their findings are hidden, but counted (#15.2). */
   dismissed?: string[];
   warnings: string[];
-  /** Category id → label. */
+  /** Category id → label (in the panel's locale). */
   categories: Record<string, string>;
   caseNumber?: string | null;
   pageTitle?: string;
@@ -41,11 +44,18 @@ export interface AuditPanelProps {
 
 const ORDER: Tone[] = ['error', 'warning', 'info', 'review'];
 
+/** What a review from a panel did, as the panel says it (the in-page panel and the side panel alike). */
+export function reviewSaid(r: { ok: true } | { ok: false; error: string }, action: 'confirm' | 'dismiss', tr: Tr): string {
+  if (!r.ok) return tr(`未完成：${r.error}`, `Not done: ${r.error}`);
+  return action === 'dismiss' ? tr('已排除（本案不再提示）', 'Dismissed (no longer shown for this case)') : tr('已确认', 'Confirmed');
+}
+
 export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: AuditPanelProps) {
   /** What the last review from the panel did (a dismissed finding leaves the list, so it is said above it). */
+  const tr = useTr();
   const [said, setSaid] = useState('');
   const review = (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null) => {
-    void onReview?.(f, action, reason).then((text) => setSaid(`${f.title}：${text}`));
+    void onReview?.(f, action, reason).then((text) => setSaid(`${f.title}${tr('：', ': ')}${text}`));
   };
   const [category, setCategory] = useState('');
   const shown = data.findings.filter((f) => !category || f.category === category);
@@ -54,19 +64,24 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
   const checked = data.passed.length + new Set(data.findings.map((f) => f.ruleId)).size + dismissed.length;
   const present = [...new Set(data.findings.map((f) => f.category))];
   return (
-    <section class="ap" aria-label="CaseLint 审核面板">
+    <section class="ap" aria-label={tr('CaseLint 审核面板', 'CaseLint review panel')}>
       <header class="ap-head">
         <h2>
-          CaseLint 审核面板
-          {data.caseNumber ? <span class="ap-case">案件编号 {data.caseNumber}</span> : null}
+          {tr('CaseLint 审核面板', 'CaseLint review panel')}
+          {data.caseNumber ? (
+            <span class="ap-case">
+              {tr('案件编号 ', 'Case ')}
+              <Zh text={data.caseNumber} />
+            </span>
+          ) : null}
         </h2>
         {dock ? (
           <button type="button" class="ap-dock" onClick={dock.onMove} data-side={dock.side}>
-            {dock.side === 'right' ? '停靠左侧' : '停靠右侧'}
+            {dock.side === 'right' ? tr('停靠左侧', 'Dock left') : tr('停靠右侧', 'Dock right')}
           </button>
         ) : null}
         {onClose ? (
-          <button type="button" class="ap-close" onClick={onClose} aria-label="关闭审核面板（Esc）">
+          <button type="button" class="ap-close" onClick={onClose} aria-label={tr('关闭审核面板（Esc）', 'Close the review panel (Esc)')}>
             ×
           </button>
         ) : null}
@@ -74,34 +89,49 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
       <div class="ap-counts" role="list">
         {ORDER.map((t) => (
           <span key={t} role="listitem" class={`ap-count ap-${t}`} data-count={t}>
-            {TONES[t].icon} {TONES[t].zh} <b>{count(t)}</b>
+            {TONES[t].icon} {tr(TONES[t].zh, TONES[t].en)} <b>{count(t)}</b>
           </span>
         ))}
       </div>
       <p class="ap-rules">
-        已检查规则 <b data-count="checked">{checked}</b> 条 · 通过 <b data-count="passed">{data.passed.length}</b> · 不适用{' '}
-        <b data-count="na">{data.notApplicable.length}</b> · 已排除 <b data-count="dismissed">{dismissed.length}</b>
+        {tr('已检查规则 ', 'Rules checked ')}
+        <b data-count="checked">{checked}</b>
+        {tr(' 条 · 通过 ', ' · passed ')}
+        <b data-count="passed">{data.passed.length}</b>
+        {tr(' · 不适用 ', ' · not applicable ')}
+        <b data-count="na">{data.notApplicable.length}</b>
+        {tr(' · 已排除 ', ' · dismissed ')}
+        <b data-count="dismissed">{dismissed.length}</b>
         {data.fieldsRead !== undefined ? (
           <>
-            {' '}
-            · 读取字段 <b data-count="fields">{data.fieldsRead}</b> 个
+            {tr(' · 读取字段 ', ' · fields read ')}
+            <b data-count="fields">{data.fieldsRead}</b>
+            {tr(' 个', '')}
           </>
         ) : null}
       </p>
       {data.fieldsRead === 0 ? (
         <p class="ap-unread" role="alert">
-          本页未读取到任何案件字段：CaseLint 可能不认识这个系统的标签，未发现问题不代表合规。请在弹出窗口中用“选取字段”指定字段。
+          {tr(
+            '本页未读取到任何案件字段：CaseLint 可能不认识这个系统的标签，未发现问题不代表合规。请在弹出窗口中用“选取字段”指定字段。',
+            'No case field was read on this page: CaseLint may not know this system\'s labels, so finding nothing does not mean compliance. Use "Pick a field" in the popup to point them out.',
+          )}
         </p>
       ) : null}
       {data.fieldsRead !== undefined && data.fieldsRead > 0 && readsFarFewer(data.fieldsRead, data.typicalFields ?? null) ? (
         <p class="ap-unread ap-fewer" role="alert">
-          本页只读取到 {data.fieldsRead} 个字段，此类页面通常读取 {data.typicalFields} 个：页面可能未加载完整或结构已变化，部分规则未能检查，未发现问题不代表合规。
+          {tr(
+            `本页只读取到 ${data.fieldsRead} 个字段，此类页面通常读取 ${data.typicalFields} 个：页面可能未加载完整或结构已变化，部分规则未能检查，未发现问题不代表合规。`,
+            `Only ${data.fieldsRead} field${data.fieldsRead > 1 ? 's were' : ' was'} read on this page; pages of this type usually give ${data.typicalFields}. The page may not have loaded fully or its layout changed: some rules could not be checked, so finding nothing does not mean compliance.`,
+          )}
         </p>
       ) : null}
       {data.warnings.length ? (
         <ul class="ap-warnings">
           {data.warnings.map((w) => (
-            <li key={w}>⚠ {w}</li>
+            <li key={w}>
+              ⚠ <Zh text={w} />
+            </li>
           ))}
         </ul>
       ) : null}
@@ -111,19 +141,20 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
         </p>
       ) : null}
       <label class="ap-filter">
-        类别
+        {tr('类别', 'Category')}
         <select value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
-          <option value="">全部（{data.findings.length}）</option>
+          <option value="">{tr(`全部（${data.findings.length}）`, `All (${data.findings.length})`)}</option>
           {present.map((c) => (
             <option key={c} value={c}>
-              {data.categories[c] ?? c}（{data.findings.filter((f) => f.category === c).length}）
+              {data.categories[c] ?? c}
+              {tr(`（${data.findings.filter((f) => f.category === c).length}）`, ` (${data.findings.filter((f) => f.category === c).length})`)}
             </option>
           ))}
         </select>
       </label>
       {data.findings.length === 0 ? (
         data.fieldsRead === 0 ? null : (
-          <p class="ap-empty">本页未发现问题，已检查 {checked} 条规则。</p>
+          <p class="ap-empty">{tr(`本页未发现问题，已检查 ${checked} 条规则。`, `No problem found on this page; ${checked} rules checked.`)}</p>
         )
       ) : (
         ORDER.map((t) => {
@@ -132,7 +163,7 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
           return (
             <div key={t} class={`ap-group ap-${t}`}>
               <h3>
-                {TONES[t].icon} {TONES[t].zh}（{list.length}）
+                {TONES[t].icon} {tr(`${TONES[t].zh}（${list.length}）`, `${TONES[t].en} (${list.length})`)}
               </h3>
               <ul>
                 {list.map((f) => (
@@ -146,38 +177,43 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
                     >
                       <span class="ap-title">{f.title}</span>
                       <span class="ap-field">
-                        {fieldLabel(f.fieldKey)}
-                        {rowLabel(f.row, f.rows)}
-                        {f.kind === 'due-soon' ? ' · 即将到期' : ''}
+                        <Zh text={fieldLabel(f.fieldKey)} />
+                        {rowLabel(f.row, f.rows, tr)}
+                        {f.kind === 'due-soon' ? tr(' · 即将到期', ' · due soon') : ''}
                       </span>
                       <span class="ap-msg">
                         <WholeWords text={f.message} />
                       </span>
-                      <span class="ap-basis">依据：{f.basis}</span>
+                      <span class="ap-basis">
+                        {tr('依据：', 'Legal basis: ')}
+                        <Zh text={f.basis} />
+                      </span>
                     </button>
                     {onReview ? (
                       <div class="ap-review">
-                        <button type="button" onClick={() => review(f, 'confirm', null)} aria-label={`确认问题：${f.title}`}>
-                          确认
+                        <button type="button" onClick={() => review(f, 'confirm', null)} aria-label={tr(`确认问题：${f.title}`, `Confirm: ${f.title}`)}>
+                          {tr('确认', 'Confirm')}
                         </button>
                         <select
-                          aria-label={`排除：${f.title}`}
+                          aria-label={tr(`排除：${f.title}`, `Dismiss: ${f.title}`)}
                           value=""
                           onChange={(e) => {
                             const reason = (e.target as HTMLSelectElement).value as 'false-positive' | 'not-applicable' | 'accepted-exception';
                             if (reason) review(f, 'dismiss', reason);
                           }}
                         >
-                          <option value="">排除（选择原因）…</option>
-                          <option value="false-positive">误报</option>
-                          <option value="not-applicable">不适用</option>
-                          <option value="accepted-exception">依法例外</option>
+                          <option value="">{tr('排除（选择原因）…', 'Dismiss (choose a reason)…')}</option>
+                          {DISMISS_REASONS.map((r) => (
+                            <option key={r} value={r}>
+                              {dismissLabel(r, tr)}
+                            </option>
+                          ))}
                         </select>
                       </div>
                     ) : null}
                     {docUrl?.(f.ruleId) ? (
                       <a class="ap-doc" href={docUrl(f.ruleId)} target="_blank" rel="noopener noreferrer">
-                        规则全文
+                        {tr('规则全文', 'Full rule')}
                       </a>
                     ) : null}
                   </li>

@@ -10,8 +10,10 @@ import type { HubSyncState } from '../lib/hub/sync';
 import { hubStateItem } from '../lib/hub/worker';
 import { request } from '../lib/messaging/protocol';
 import { levelLabel } from '../rules/levels';
+import { useTr, Zh } from './locale';
 
 export function HubStatus({ hubUrl }: { hubUrl: string }) {
+  const tr = useTr();
   const [state, setState] = useState<HubSyncState | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -26,26 +28,32 @@ export function HubStatus({ hubUrl }: { hubUrl: string }) {
   };
   const mine = state?.mine.findings ?? [];
   return (
-    <section class="card hub" aria-label="汇总服务" data-testid="hub-status">
+    <section class="card hub" aria-label={tr('汇总服务', 'Unit hub')} data-testid="hub-status">
       <p style={{ margin: '0 0 6px' }}>
-        汇总服务 {new URL(hubUrl).host}：
+        {tr('汇总服务 ', 'Unit hub ')}
+        {new URL(hubUrl).host}
+        {tr('：', ': ')}
         {state?.lastError ? (
           <span class="banner error" role="alert">
             {state.lastError}
           </span>
         ) : state?.lastSyncAt ? (
-          <span>已同步（{beijingTime(state.lastSyncAt)}）</span>
+          <span>{tr(`已同步（${beijingTime(state.lastSyncAt)}）`, `Synced (${beijingTime(state.lastSyncAt)})`)}</span>
         ) : (
-          <span>尚未同步</span>
+          <span>{tr('尚未同步', 'Not synced yet')}</span>
         )}{' '}
         <button type="button" disabled={busy} onClick={() => syncNow(!!state?.revoked)}>
-          {state?.revoked ? '重新登记' : '立即同步'}
+          {state?.revoked ? tr('重新登记', 'Enroll again') : tr('立即同步', 'Sync now')}
         </button>
       </p>
       {state?.mine.officer ? (
         <div data-testid="mine">
           <h2 style={{ fontSize: '14px', margin: '4px 0' }}>
-            我的待整改（{state.mine.officer}）：<span data-count>{mine.length}</span> 个
+            {tr('我的待整改（', 'My open findings (')}
+            <Zh text={state.mine.officer} />
+            {tr('）：', '): ')}
+            <span data-count>{mine.length}</span>
+            {tr(' 个', '')}
           </h2>
           <ul style={{ margin: 0, paddingLeft: '18px', maxHeight: '180px', overflow: 'auto' }}>
             {mine.slice(0, 50).map((f) => (
@@ -53,7 +61,7 @@ export function HubStatus({ hubUrl }: { hubUrl: string }) {
                 <a href={f.pageUrl} target="_blank" rel="noopener noreferrer">
                   {f.caseNumber}
                 </a>{' '}
-                [{levelLabel(f)}] {f.message}
+                [{levelLabel(f, tr)}] <Zh text={f.message} />
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../rules/engine';
 import { TONES, toneOf } from './severity';
+import { useTr, Zh } from './locale';
 import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
 
 export interface PlacedFinding {
@@ -55,8 +56,10 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
     setOpen(false);
     if (closeAll.escape) setHidden(true);
   }, [closeAll]);
+  const tr = useTr();
   const f = item.finding;
   const tone = TONES[toneOf(f)];
+  const level = tr(tone.zh, tone.en);
   const href = docUrl?.(f.ruleId);
   const popId = `cl-pop-${item.id.replace(/[^\w-]/g, '_')}`;
   const toggle = () => {
@@ -96,7 +99,7 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
         tabIndex={0}
         aria-expanded={open}
         aria-describedby={popId}
-        aria-label={`${tone.zh}：${f.title}`}
+        aria-label={`${level}${tr('：', ': ')}${f.title}`}
         onClick={toggle}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {
@@ -112,7 +115,7 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
       <div class="cl-pop" id={popId} role="tooltip">
         <p class="cl-head">
           <span class="cl-badge">
-            {tone.icon} {tone.zh}
+            {tone.icon} {level}
           </span>
           <span class="cl-title">{f.title}</span>
         </p>
@@ -120,10 +123,13 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
           <WholeWords text={f.message} />
         </p>
         {f.remedy ? <p class="cl-remedy">{f.remedy}</p> : null}
-        <p class="cl-basis">依据：{f.basis}</p>
+        <p class="cl-basis">
+          {tr('依据：', 'Legal basis: ')}
+          <Zh text={f.basis} />
+        </p>
         {href ? (
           <a class="cl-link" href={href} target="_blank" rel="noopener noreferrer">
-            查看规则全文
+            {tr('查看规则全文', 'Read the full rule')}
           </a>
         ) : null}
       </div>
@@ -132,6 +138,7 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
 }
 
 export function InlineWarnings({ items, announcement, docUrl, highlight, notice }: InlineWarningsProps) {
+  const tr = useTr();
   const [said, setSaid] = useState('');
   // Escape anywhere in the page, or a click outside the warnings, closes every open popover.
   const [closeAll, setCloseAll] = useState<CloseAll>({ n: 0, escape: false });
@@ -161,7 +168,8 @@ export function InlineWarnings({ items, announcement, docUrl, highlight, notice 
     <div class="cl-root">
       {notice ? (
         <div class="cl-notice" role="alert" data-caselint-notice="">
-          CaseLint：{notice}
+          CaseLint{tr('：', ': ')}
+          {notice}
         </div>
       ) : null}
       {highlight ? (

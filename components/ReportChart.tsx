@@ -4,6 +4,7 @@
  * fires `beforeprint` for its print button and for Ctrl+P), legend inside, so that it never spills
  * over the table below.
  */
+import { useTr } from './locale';
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Section } from '../lib/reports/sheets';
@@ -41,6 +42,7 @@ export function chartConfig(section: Section, spec: NonNullable<Section['chart']
 }
 
 export function ReportChart({ section }: { section: Section }) {
+  const tr = useTr();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const spec = section.chart;
@@ -64,7 +66,7 @@ export function ReportChart({ section }: { section: Section }) {
   }, [section]);
   if (!section.chart) return null;
   return (
-    <div class="chart" role="img" aria-label={`${section.title}（图表，数据见下表）`}>
+    <div class="chart" role="img" aria-label={tr(`${section.title}（图表，数据见下表）`, `${section.title} (chart; the figures are in the table below)`)}>
       <canvas ref={canvas} />
     </div>
   );

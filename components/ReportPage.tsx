@@ -15,9 +15,10 @@ import { parseDateTime } from '../rules/values/parse';
 import { beijingTime } from '../lib/db/csv';
 import { download, XLSX_TYPE } from './download';
 import { PRINT_CHART_MM, ReportChart } from './ReportChart';
+import { useLocale, useTr, Zh } from './locale';
 
 export type { ReportKind } from '../lib/reports/build';
-const KINDS: [ReportKind, string][] = REPORT_KINDS.map((k) => [k, REPORT_NAMES[k]]);
+const KINDS = REPORT_KINDS.map((k) => [k, REPORT_NAMES[k]] as const);
 
 export function parseHash(hash: string): { kind: ReportKind; date?: string; scope?: 'quarter' | 'year'; officer?: string } {
   const [k, q = ''] = hash.replace(/^#/, '').split('?');
@@ -40,17 +41,19 @@ const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"
  * name and period at the top of every page, page numbers at the bottom, charts at print size.
  */
 function PrintSetup({ doc }: { doc: ReportDoc }) {
+  const tr = useTr();
   const margin = 'font-size: 8.5pt; color: #4b5563;';
   return (
     <style>{`@page { size: A4 ${printsLandscape(doc) ? 'landscape' : 'portrait'}; margin: 16mm 12mm 14mm;
   @top-left { content: ${cssString(doc.unit ?? '')}; ${margin} }
   @top-right { content: ${cssString(`${doc.title} ${doc.period}`)}; ${margin} }
-  @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; ${margin} } }
+  @bottom-center { content: ${tr('"第 " counter(page) " 页，共 " counter(pages) " 页"', '"Page " counter(page) " of " counter(pages)')}; ${margin} } }
 @media print { .chart { width: ${PRINT_CHART_MM.width}mm; height: ${PRINT_CHART_MM.height}mm; } }`}</style>
   );
 }
 
 function SectionView({ s }: { s: Section }) {
+  const tr = useTr();
   return (
     <section class={`report-section${s.rows.length <= COMPACT_ROWS ? ' compact' : ''}`} data-section={s.name}>
       <div class="section-lead">
@@ -71,10 +74,10 @@ function SectionView({ s }: { s: Section }) {
           </thead>
           <tbody>
             {s.rows.map((r, i) => (
-              <tr key={i} class={r[0] === '合计' ? 'total' : ''}>
+              <tr key={i} class={s.totalRow && i === s.rows.length - 1 ? 'total' : ''}>
                 {r.map((v, j) => (
                   <td key={j} class={s.columns[j]?.type !== 'text' ? 'num' : s.columns[j]?.wrap ? 'prose' : 'value'}>
-                    {fmt(v, s.columns[j]?.type ?? 'text')}
+                    <Zh text={fmt(v, s.columns[j]?.type ?? 'text')} />
                   </td>
                 ))}
               </tr>
@@ -82,7 +85,7 @@ function SectionView({ s }: { s: Section }) {
           </tbody>
         </table>
       ) : (
-        <p class="muted">本期无数据。</p>
+        <p class="muted">{tr('本期无数据。', 'No data for this period.')}</p>
       )}
     </section>
   );
@@ -105,6 +108,8 @@ export interface ReportPageProps {
 }
 
 export function ReportPage({ build, now = Date.now(), header }: ReportPageProps) {
+  const tr = useTr();
+  const locale = useLocale();
   const [state, setState] = useState(() => parseHash(location.hash));
   const today = formatDate(instantToWall(now));
   const date = state.date ?? today;
@@ -132,7 +137,7 @@ export function ReportPage({ build, now = Date.now(), header }: ReportPageProps)
     let live = true;
     const t0 = performance.now();
     void (async () => {
-      const built = await build({ kind: state.kind, at, scope: state.scope ?? 'quarter', ...(state.officer ? { officer: state.officer } : {}) });
+      const built = await build({ kind: state.kind, at, scope: state.scope ?? 'quarter', locale, ...(state.officer ? { officer: state.officer } : {}) });
       if (!live) return;
       if (state.kind === 'officer') setOfficers(built.officers);
       setDoc(built.doc);
@@ -143,37 +148,45 @@ export function ReportPage({ build, now = Date.now(), header }: ReportPageProps)
     return () => {
       live = false;
     };
-  }, [build, state.kind, state.scope, state.officer, at]);
+  }, [build, state.kind, state.scope, state.officer, at, locale]);
 
   const fileName = (ext: 'csv' | 'xlsx') => (doc ? exportFileName({ unit: doc.unit, report: doc.title, period: doc.period }, ext) : '');
 
   return (
     <div class="page report-page">
       {header}
-      <nav class="tabs no-print" aria-label="报告类型">
-        {KINDS.map(([id, label]) => (
+      <nav class="tabs no-print" aria-label={tr('报告类型', 'Report')}>
+        {KINDS.map(([id, [zh, en]]) => (
           <button key={id} type="button" class={id === state.kind ? 'current' : ''} aria-current={id === state.kind ? 'page' : undefined} onClick={() => go({ kind: id })}>
-            {label}
+            {tr(zh, en)}
           </button>
         ))}
       </nav>
       <div class="controls no-print">
         <label>
-          日期（所在{state.kind === 'weekly' ? '周' : state.kind === 'daily' ? '日' : state.kind === 'whitepaper' ? (state.scope === 'year' ? '年度' : '季度') : '月'}）{' '}
+          {state.kind === 'weekly'
+            ? tr('日期（所在周）', 'Date (its week)')
+            : state.kind === 'daily'
+              ? tr('日期（所在日）', 'Date')
+              : state.kind === 'whitepaper'
+                ? state.scope === 'year'
+                  ? tr('日期（所在年度）', 'Date (its year)')
+                  : tr('日期（所在季度）', 'Date (its quarter)')
+                : tr('日期（所在月）', 'Date (its month)')}{' '}
           <input type="date" value={date} onChange={(e) => go({ date: (e.target as HTMLInputElement).value || undefined })} />
         </label>
         {state.kind === 'whitepaper' ? (
           <label>
-            范围{' '}
+            {tr('范围', 'Scope')}{' '}
             <select value={state.scope} onChange={(e) => go({ scope: (e.target as HTMLSelectElement).value as 'quarter' | 'year' })}>
-              <option value="quarter">季度</option>
-              <option value="year">年度</option>
+              <option value="quarter">{tr('季度', 'Quarter')}</option>
+              <option value="year">{tr('年度', 'Year')}</option>
             </select>
           </label>
         ) : null}
         {state.kind === 'officer' ? (
           <label>
-            民警{' '}
+            {tr('民警', 'Officer')}{' '}
             <select value={state.officer ?? officers[0] ?? ''} onChange={(e) => go({ officer: (e.target as HTMLSelectElement).value })}>
               {officers.map((o) => (
                 <option key={o}>{o}</option>
@@ -183,26 +196,26 @@ export function ReportPage({ build, now = Date.now(), header }: ReportPageProps)
         ) : null}
         <span class="spacer" />
         <button type="button" disabled={!doc} onClick={() => doc && download(fileName('csv'), docCsv(doc), 'text/csv;charset=utf-8')}>
-          导出 CSV
+          {tr('导出 CSV', 'Export CSV')}
         </button>
         <button
           type="button"
           disabled={!doc}
           onClick={() => {
             if (!doc) return;
-            setStatus('正在生成 Excel…');
+            setStatus(tr('正在生成 Excel…', 'Generating the Excel file…'));
             void docXlsx(doc)
               .then((buf) => {
                 download(fileName('xlsx'), buf, XLSX_TYPE);
                 setStatus('');
               })
-              .catch((e: Error) => setStatus(`导出失败：${e.message}`));
+              .catch((e: Error) => setStatus(`${tr('导出失败：', 'Export failed: ')}${e.message}`));
           }}
         >
-          导出 Excel
+          {tr('导出 Excel', 'Export Excel')}
         </button>
         <button type="button" onClick={() => print()}>
-          打印 / PDF
+          {tr('打印 / PDF', 'Print / PDF')}
         </button>
         {status ? <span role="status">{status}</span> : null}
       </div>
@@ -212,8 +225,12 @@ export function ReportPage({ build, now = Date.now(), header }: ReportPageProps)
           <header class="report-head">
             <h1>{doc.title}</h1>
             <p>
-              {doc.unit ? <span>{doc.unit} · </span> : null}
-              <span data-period>{doc.period}</span> · 生成时间 {beijingTime(now)}（北京时间）
+              {doc.unit ? (
+                <span>
+                  <Zh text={doc.unit} /> ·{' '}
+                </span>
+              ) : null}
+              <span data-period>{doc.period}</span> · {tr(`生成时间 ${beijingTime(now)}（北京时间）`, `made ${beijingTime(now)} (Beijing time)`)}
             </p>
           </header>
           {doc.sections.map((s) => (
@@ -222,7 +239,7 @@ export function ReportPage({ build, now = Date.now(), header }: ReportPageProps)
           {doc.footnote ? <footer class="report-foot muted">{doc.footnote}</footer> : null}
         </article>
       ) : (
-        <p class="muted">正在统计…</p>
+        <p class="muted">{tr('正在统计…', 'Counting…')}</p>
       )}
     </div>
   );

@@ -20,6 +20,8 @@ import { registeredOrigins } from '../lib/config/effective';
 import { injectOnLoad, type InjectApi } from '../lib/sites/injection';
 import { siteAccess, syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
 import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
+import { trFor, type Tr } from '../lib/i18n/tr';
+import { noteLogChanged } from '../lib/db/log-changes';
 import { hubStateItem, startHubSync, syncNow, syncSoon } from '../lib/hub/worker';
 
 const SITES_ALARM = 'caselint-sites';
@@ -43,10 +45,16 @@ function database(): CaseLintDb {
 }
 
 /** Storage failures are shown to the user (log page, popup, the page that reported), never swallowed. */
+/** The user's language for what the background says (errors, notifications). */
+const userTr = async (): Promise<Tr> => trFor((await readSettings().catch(() => null))?.locale ?? 'zh-CN');
+
 async function failure(e: unknown): Promise<{ ok: false; error: string }> {
   const err = e as { name?: string; message?: string; inner?: { name?: string } };
   const quota = err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
-  const message = quota ? `存储空间不足，问题记录未能保存：${err.message ?? ''}` : `问题记录写入失败：${err?.message ?? String(e)}`;
+  const tr = await userTr();
+  const message = quota
+    ? tr(`存储空间不足，问题记录未能保存：${err.message ?? ''}`, `Not enough storage; the findings were not saved: ${err.message ?? ''}`)
+    : tr(`问题记录写入失败：${err?.message ?? String(e)}`, `The findings could not be written: ${err?.message ?? String(e)}`);
   await lastErrorItem.setValue({ message, at: Date.now() }).catch(() => {});
   if (err?.name === 'DatabaseClosedError') db = undefined;
   return { ok: false, error: message };
@@ -97,8 +105,9 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   },
   async 'ui-bg:import-begin'(input) {
     try {
-      const short = shortOfSpace('导入此文件', importNeeds(input.bytes), await availableBytes());
-      if (short) return { ok: false, error: `${short}未导入任何数据。` };
+      const tr = await userTr();
+      const short = shortOfSpace('导入此文件', importNeeds(input.bytes), await availableBytes(), tr, 'importing this file');
+      if (short) return { ok: false, error: `${short}${tr('未导入任何数据。', ' Nothing was imported.')}` };
       return { ok: true, stagingId: await beginImport(database(), input.header, Date.now(), newId) };
     } catch (e) {
       return failure(e);
@@ -132,14 +141,14 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
       await syncNow(database);
       return { ok: true, state: await hubStateItem.getValue() };
     } catch (e) {
-      return { ok: false, error: `同步失败：${(e as Error)?.message ?? String(e)}` };
+      return { ok: false, error: `${(await userTr())('同步失败：', 'Sync failed: ')}${(e as Error)?.message ?? String(e)}` };
     }
   },
   async 'ui-bg:log-health'() {
     try {
       return await logHealth(database(), local());
     } catch (e) {
-      return { ok: false, error: `无法检查问题台账：${(e as Error)?.message ?? String(e)}` };
+      return { ok: false, error: `${(await userTr())('无法检查问题台账：', 'Cannot check the findings log: ')}${(e as Error)?.message ?? String(e)}` };
     }
   },
   async 'ui-bg:restore-backup'(input) {
@@ -177,9 +186,10 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   async 'cs-bg:review-finding'(input) {
     try {
       const settings = await readSettings();
-      if (settings.role !== 'reviewer') return { ok: false, error: '只有法制审核员可以确认或排除问题（设置 → 角色）' };
+      const tr = trFor(settings.locale);
+      if (settings.role !== 'reviewer') return { ok: false, error: tr('只有法制审核员可以确认或排除问题（设置 → 角色）', 'Only legal reviewers confirm or dismiss findings (Settings → Role)') };
       const row = await findingOnPage(database(), input.url, input.caseNumber, input.ruleId, input.fieldKey, input.row);
-      if (!row) return { ok: false, error: '问题台账中尚无此问题（页面结果尚未记录），请稍后再试' };
+      if (!row) return { ok: false, error: tr('问题台账中尚无此问题（页面结果尚未记录），请稍后再试', 'This finding is not in the log yet (the page is still being recorded); try again in a moment') };
       const reviewer = { name: settings.reviewerName, unit: settings.reviewerUnit };
       const r: Review | undefined =
         input.action === 'confirm'
@@ -187,7 +197,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
           : input.reason
             ? { action: 'dismiss', ids: [row.id], reason: input.reason, note: null }
             : undefined;
-      if (!r) return { ok: false, error: '请先选择排除原因' };
+      if (!r) return { ok: false, error: tr('请先选择排除原因', 'Choose the dismissal reason first') };
       const updated = await review(database(), r, reviewer, Date.now());
       syncSoon(database);
       return { ok: true, updated };
@@ -210,7 +220,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
     try {
       return { ok: true, ...(await syncSites()) };
     } catch (e) {
-      return { ok: false, error: `站点注册失败：${(e as Error).message}` };
+      return { ok: false, error: `${(await userTr())('站点注册失败：', 'Sites could not be registered: ')}${(e as Error).message}` };
     }
   },
   async 'ui-bg:retention'(input) {
@@ -224,10 +234,23 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   },
 };
 
+/** Requests that may write the log: the log's pages are told when they are done (lib/db/log-changes.ts). */
+const WRITES_LOG: ReadonlySet<MessageType> = new Set<MessageType>([
+  'cs-bg:page-result',
+  'ui-bg:review',
+  'ui-bg:import-commit',
+  'ui-bg:restore-backup',
+  'ui-bg:accept-log-count',
+  'ui-bg:review-finding',
+  'cs-bg:review-finding',
+  'ui-bg:retention',
+]);
+
 function dispatch<T extends MessageType>(type: T, rawInput: unknown, sender: Sender): Promise<Output<T>> | undefined {
   const input = protocol[type].input.safeParse(rawInput);
   if (!input.success) return undefined;
-  return handlers[type](input.data as Input<T>, sender);
+  const answer = handlers[type](input.data as Input<T>, sender);
+  return WRITES_LOG.has(type) ? answer.finally(noteLogChanged) : answer;
 }
 
 /**
@@ -377,8 +400,10 @@ export default defineBackground({
       if (alarm.name === SITES_ALARM) return resync();
       if (alarm.name === BACKUP_ALARM) return void backupIfDue();
       if (alarm.name !== REMINDER_ALARM) return;
-      const r = reminderFor(Date.now());
-      void browser.notifications?.create(REMINDER_ALARM, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: r.title, message: r.message });
+      void userTr().then((tr) => {
+        const r = reminderFor(Date.now(), tr);
+        return browser.notifications?.create(REMINDER_ALARM, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: r.title, message: r.message });
+      });
     });
     browser.notifications?.onClicked.addListener((id) => {
       if (id === REMINDER_ALARM) void browser.tabs.create({ url: browser.runtime.getURL('/report.html#daily') });

@@ -21,9 +21,11 @@ import { startPicker } from '../lib/picker/picker';
 import type { HolidayCalendar } from '../rules/periods/calendar';
 import { attachSession } from '../lib/session/session';
 import { InPagePanel } from '../lib/panel/in-page';
+import { reviewSaid } from '../components/AuditPanel';
 import { isPanelShortcut, panelData } from '../lib/panel/data';
 import { BgToCs, request, type Input } from '../lib/messaging/protocol';
 import { createReporter } from '../lib/messaging/reporter';
+import { trFor } from '../lib/i18n/tr';
 
 /** This frame's content-script world runs CaseLint (one registry of symbols per world). */
 const RUNNING = Symbol.for('caselint.content-script.running');
@@ -40,7 +42,18 @@ function topIsReachable(): boolean {
 /** A page load's id (http pages have no crypto.randomUUID; this needs no secrecy). */
 const visit = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-function summaryOf(r: ScanResult): Input<'cs-bg:page-result'> {
+/**
+ * What the log records of a page: the zh-CN result (contracts.md), and — when the user reads CaseLint
+ * in English — each finding as it was shown, for the side panel.
+ */
+function summaryOf(r: ScanResult, shown?: ScanResult): Input<'cs-bg:page-result'> {
+  const english = new Map(shown?.findings.map((f) => [`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`, f]));
+  const findings = english.size
+    ? r.findings.map((f) => {
+        const e = english.get(`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`);
+        return e ? { ...f, en: { message: e.message, title: e.title, ...(e.remedy ? { remedy: e.remedy } : {}) } } : f;
+      })
+    : r.findings;
   return {
     visit,
     url: location.href,
@@ -49,7 +62,7 @@ function summaryOf(r: ScanResult): Input<'cs-bg:page-result'> {
     caseKind: r.fields['case.kind'] ?? null,
     unit: r.fields['case.unit'] ?? null,
     officers: parseList(r.fields['case.officers'] ?? ''),
-    findings: r.findings,
+    findings,
     passed: r.passed,
     notApplicable: r.notApplicable,
     warnings: r.warnings,
@@ -101,6 +114,7 @@ export default defineContentScript({
         doc: document,
         assigned: config?.profiles.find((p) => p.urlPattern === urlPattern)?.fields ?? [],
         save: (field) => assignProfileField(urlPattern, field),
+        locale: config?.settings.locale,
         onClose: () => {
           stopPicker?.();
           stopPicker = undefined;
@@ -125,6 +139,8 @@ export default defineContentScript({
 /** Reads and checks the page with the configuration in force; returns the function that stops it. */
 function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   const pack = compilePack(config.pack);
+  const locale = config.settings.locale;
+  const tr = trFor(locale);
   const docUrl = (ruleId: string) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`;
   const session = attachSession({
     root: document,
@@ -132,6 +148,7 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     docUrl,
     profile: profileFor(location.href, config.profiles),
     engine: { overrides: config.ruleOverrides, calendar },
+    locale,
   });
   const reviewer = config.settings.role === 'reviewer';
   /** Rules a reviewer dismissed for this case: from the log's answers and from the panel. */
@@ -148,22 +165,20 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
         action,
         reason,
       });
-      if (!r.ok) return `未完成：${r.error}`;
-      if (action === 'dismiss') {
+      if (r.ok && action === 'dismiss') {
         dismissed = [...new Set([...dismissed, f.ruleId])];
         session.setSuppressed(dismissed);
-        return '已排除（本案不再提示）';
       }
-      return '已确认';
+      return reviewSaid(r, action, tr);
     } catch {
-      return '未完成：后台服务未响应，请重试';
+      return tr('未完成：后台服务未响应，请重试', 'Not done: the extension did not answer; please try again');
     }
   };
-  const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl, (f) => session.anchorOf(f), onReview) : undefined;
+  const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl, (f) => session.anchorOf(f), onReview, locale) : undefined;
 
   /** How many fields pages of this type usually give (the worker's answer), for the panel (#18.5). */
   let typical: number | null = null;
-  const showPanel = (r = session.result()) => panel?.update(panelData(r, pack, document.title, session.dismissedOnPage(), typical));
+  const showPanel = (r = session.result()) => panel?.update(panelData(r, pack, document.title, session.dismissedOnPage(), typical, locale));
   const setTypical = (t: number | null) => {
     if (t === typical) return;
     typical = t;
@@ -182,10 +197,11 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   });
   // Typing re-checks often: report the page a moment after it settles.
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  const reportResult = (raw = session.result()) => {
+  const reportResult = () => {
     reportTimer = undefined;
+    const raw = session.result();
     // A page where no rule could be checked is not logged; its fields are still compared with its type's (#18.5).
-    if (raw.passed.length || raw.findings.length) reporter.report(summaryOf(raw));
+    if (raw.passed.length || raw.findings.length) reporter.report(locale === 'zh-CN' ? summaryOf(raw) : summaryOf(session.resultIn('zh-CN'), raw));
     else if (Object.keys(raw.fields).length) {
       void request(send, 'cs-bg:fields-read', { visit, url: location.href, caseNumber: raw.fields['case.number'] ?? null, fieldsRead: Object.keys(raw.fields).length })
         .then((a) => a.ok && setTypical(a.typicalFields))
@@ -203,7 +219,8 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   const onLeave = () => {
     // Read the page once more: a keystroke's re-check may still be waiting for its pause.
     clearTimeout(reportTimer);
-    reportResult(session.rescan());
+    session.rescan();
+    reportResult();
     reporter.sendNow();
   };
   const onVisibility = () => {

@@ -250,7 +250,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     if (!q) return;
     const starts = q.starts.split(',').map(Number);
     const ends = q.ends.split(',').map(Number);
-    const periods = starts.map((start, i) => ({ kind: 'month' as const, start, end: ends[i]!, label: '' }));
+    const periods = starts.map((start, i) => ({ kind: 'month' as const, start, end: ends[i]!, label: '', labelEn: '' }));
     const counts = await countNew(db, scopeOf(req.actor!), periods);
     return { ok: true, counts: periods.map((p) => counts(p) ?? 0) };
   });

@@ -112,9 +112,9 @@ const CN_DIGITS = '零一二三四五六七八九';
 
 /** 85 → 八十五, 105 → 一百零五, 110 → 一百一十, 200 → 二百 (article numbers in law titles). */
 /** "（第2行）" for a finding on one of several rows; nothing where the page had one row. */
-export function rowLabel(row: number | null | undefined, rows: number | null | undefined): string {
+export function rowLabel(row: number | null | undefined, rows: number | null | undefined, tr: (zh: string, en: string) => string = (zh) => zh): string {
   if (row === null || row === undefined || (rows != null && rows <= 1)) return '';
-  return `（第${row + 1}行）`;
+  return tr(`（第${row + 1}行）`, ` (row ${row + 1})`);
 }
 
 export function chineseNumber(n: number): string {

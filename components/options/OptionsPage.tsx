@@ -9,6 +9,7 @@ import { loadConfig, updateSettings, watchConfig } from '../../lib/config/store'
 import type { UiLocale } from '../../lib/config/schema';
 import { CalendarSection } from './CalendarSection';
 import { HubSection } from './HubSection';
+import { LogSection } from './LogSection';
 import { errorText, LocaleContext, useTr } from './common';
 import { PackSection } from './PackSection';
 import { ProfilesSection } from './ProfilesSection';
@@ -31,7 +32,7 @@ export function OptionsPage({ sites }: { sites: SitesApi }) {
     if (config) document.documentElement.lang = config.settings.locale;
   }, [config?.settings.locale]);
   if (error) return <p class="banner error" role="alert">{error}</p>;
-  if (!config) return <p class="muted">正在读取设置…</p>;
+  if (!config) return <p class="muted">…</p>;
   return (
     <LocaleContext.Provider value={config.settings.locale}>
       <Shell config={config} sites={sites} />
@@ -46,6 +47,7 @@ function Shell({ config, sites }: { config: EffectiveConfig; sites: SitesApi }) 
   const nav: [string, string][] = [
     ['sites', tr('站点', 'Sites')],
     ['role', tr('角色', 'Role')],
+    ['log', tr('问题台账', 'Findings log')],
     ['rules', tr('规则', 'Rules')],
     ['pack', tr('规则包', 'Rule pack')],
     ['calendar', tr('节假日', 'Holidays')],
@@ -55,11 +57,11 @@ function Shell({ config, sites }: { config: EffectiveConfig; sites: SitesApi }) 
     <div class="page options-page">
       <header class="options-head">
         <h1>{tr('CaseLint 执法巡查助手 · 设置', 'CaseLint · Settings')}</h1>
-        <div role="group" aria-label="语言 / Language" class="lang">
-          <button type="button" aria-pressed={config.settings.locale === 'zh-CN'} disabled={config.locked.has('locale')} onClick={() => setLocale('zh-CN')}>
+        <div role="group" aria-label={tr('语言', 'Language')} class="lang">
+          <button type="button" lang="zh-CN" aria-pressed={config.settings.locale === 'zh-CN'} disabled={config.locked.has('locale')} onClick={() => setLocale('zh-CN')}>
             中文
           </button>
-          <button type="button" aria-pressed={config.settings.locale === 'en'} disabled={config.locked.has('locale')} onClick={() => setLocale('en')}>
+          <button type="button" lang="en" aria-pressed={config.settings.locale === 'en'} disabled={config.locked.has('locale')} onClick={() => setLocale('en')}>
             English
           </button>
         </div>
@@ -77,7 +79,7 @@ function Shell({ config, sites }: { config: EffectiveConfig; sites: SitesApi }) 
       {config.policyPresent ? (
         <div class="banner ok policy" role="note">
           {tr('部分设置由本单位的浏览器策略管理。', "Some settings are managed by your unit's browser policy.")}
-          {config.locked.size ? ` ${tr('锁定项', 'Locked')}：${[...config.locked].join('、')}` : ''}
+          {config.locked.size ? ` ${tr('锁定项：', 'Locked: ')}${[...config.locked].join(tr('、', ', '))}` : ''}
         </div>
       ) : null}
       {config.problems.length ? (
@@ -92,6 +94,7 @@ function Shell({ config, sites }: { config: EffectiveConfig; sites: SitesApi }) 
       ) : null}
       <SitesSection config={config} api={sites} />
       <RoleSection config={config} />
+      <LogSection config={config} />
       <RulesSection config={config} />
       <PackSection config={config} />
       <CalendarSection config={config} />

@@ -1,17 +1,13 @@
 /** Shared pieces of the options page: the zh/en switch, messages, locks, file reading. */
-import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import type { Lockable } from '../../lib/config/policy';
-import type { UiLocale } from '../../lib/config/schema';
+import type { Tr } from '../../lib/i18n/tr';
+import { useTr } from '../locale';
 
-/** zh-CN first; English by the in-app switch. Each string is written in both, side by side. */
-export type Tr = (zh: string, en: string) => string;
-export const LocaleContext = createContext<UiLocale>('zh-CN');
-export function useTr(): Tr {
-  const locale = useContext(LocaleContext);
-  return (zh, en) => (locale === 'en' ? en : zh);
-}
+export type { Tr };
+export { LocaleContext, useTr } from '../locale';
 
 export interface Notice {
   kind: 'ok' | 'error';

@@ -2,7 +2,6 @@
  * The toolbar popup: CaseLint on or off for the current site, "pick a field" on this page, this
  * week's summary in one click, and the way to the log, the reports and the settings.
  */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { download, XLSX_TYPE } from '../../components/download';
@@ -15,6 +14,7 @@ import { isBuiltInOrigin } from '../../lib/config/schema';
 import { request, type BgToCs } from '../../lib/messaging/protocol';
 import { lossMessage } from '../../lib/db/auto-backup';
 import { HubStatus } from '../../components/HubStatus';
+import { renderLocalized, useLocale, useTr } from '../../components/i18n';
 
 interface CurrentTab {
   id: number;
@@ -37,6 +37,7 @@ async function currentTab(): Promise<CurrentTab | null> {
 }
 
 function SiteControls() {
+  const tr = useTr();
   const [tab, setTab] = useState<CurrentTab | null | undefined>(undefined);
   const [config, setConfig] = useState<EffectiveConfig | null>(null);
   const [status, setStatus] = useState('');
@@ -50,7 +51,7 @@ function SiteControls() {
   if (!tab || !origin || !known) {
     return (
       <p class="muted site" style={{ fontSize: '12px' }}>
-        本站点未启用 CaseLint。如为执法办案系统，请在“设置 → 站点”中添加。
+        {tr('本站点未启用 CaseLint。如为执法办案系统，请在“设置 → 站点”中添加。', 'CaseLint is not on for this site. If it is a case-handling system, add it under Settings → Sites.')}
       </p>
     );
   }
@@ -62,22 +63,22 @@ function SiteControls() {
         <span>
           <code>{origin}</code>
           <br />
-          <span class="site-state">{active ? '已启用' : '已停用'}</span>
+          <span class="site-state">{active ? tr('已启用', 'On') : tr('已停用', 'Off')}</span>
         </span>
         <button
           type="button"
           disabled={managedLocked}
-          title={managedLocked ? '由单位策略锁定' : undefined}
+          title={managedLocked ? tr('由单位策略锁定', "Locked by your unit's policy") : undefined}
           onClick={() => {
             void setSiteEnabled(origin, !active)
               .then(async () => {
                 setConfig(await loadConfig());
-                setStatus(active ? '已在本站点停用 CaseLint。' : '已在本站点启用 CaseLint。');
+                setStatus(active ? tr('已在本站点停用 CaseLint。', 'CaseLint is now off for this site.') : tr('已在本站点启用 CaseLint。', 'CaseLint is now on for this site.'));
               })
               .catch((e) => setStatus((e as Error).message));
           }}
         >
-          {active ? '在本站点停用' : '在本站点启用'}
+          {active ? tr('在本站点停用', 'Turn off for this site') : tr('在本站点启用', 'Turn on for this site')}
         </button>
       </p>
       {active ? (
@@ -91,13 +92,13 @@ function SiteControls() {
               void browser.tabs
                 .sendMessage(tab.id, message)
                 .then(() => {
-                  setStatus('请在页面上点击要指定的输入框。');
+                  setStatus(tr('请在页面上点击要指定的输入框。', 'Click the input on the page that you want to assign.'));
                   if (!new URLSearchParams(location.search).has('tab')) window.close();
                 })
-                .catch(() => setStatus('本页尚未载入 CaseLint，请刷新页面后再试。'));
+                .catch(() => setStatus(tr('本页尚未载入 CaseLint，请刷新页面后再试。', 'CaseLint is not loaded on this page yet; reload the page and try again.')));
             }}
           >
-            选取字段（为未识别的页面指定字段）
+            {tr('选取字段（为未识别的页面指定字段）', 'Pick a field (for pages CaseLint does not read)')}
           </button>
         </p>
       ) : null}
@@ -107,6 +108,8 @@ function SiteControls() {
 }
 
 function Popup() {
+  const tr = useTr();
+  const locale = useLocale();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [loss, setLoss] = useState<string | null>(null);
@@ -116,20 +119,20 @@ function Popup() {
     void lastErrorItem.getValue().then((e) => setError(e?.message ?? null));
     // A log that opens with fewer rows than it should (#16.1): said here too, loudly.
     void request((m) => browser.runtime.sendMessage(m), 'ui-bg:log-health', {})
-      .then((h) => setLoss(!h.ok && 'expected' in h ? lossMessage(h) : null))
+      .then((h) => setLoss(!h.ok && 'expected' in h ? lossMessage(h, tr) : null))
       .catch(() => {});
   }, []);
   const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/log.html') });
   return (
     <div style={{ padding: '12px' }}>
-      <h1 style={{ fontSize: '16px', margin: '0 0 10px' }}>CaseLint 执法巡查助手</h1>
+      <h1 style={{ fontSize: '16px', margin: '0 0 10px' }}>{tr('CaseLint 执法巡查助手', 'CaseLint enforcement checker')}</h1>
       <SiteControls />
       {hubUrl ? <HubStatus hubUrl={hubUrl} /> : null}
       {loss ? (
         <div class="banner error" role="alert" data-testid="log-loss">
           <strong>{loss}</strong>{' '}
           <button type="button" class="primary" onClick={() => open('/log.html')}>
-            打开问题台账恢复
+            {tr('打开问题台账恢复', 'Open the findings log to restore')}
           </button>
         </div>
       ) : null}
@@ -144,32 +147,45 @@ function Popup() {
           class="primary"
           style={{ width: '100%', padding: '6px' }}
           onClick={() => {
-            setStatus('正在生成…');
+            setStatus(tr('正在生成…', 'Generating…'));
             void (async () => {
               try {
                 const config = await loadConfig();
-                const { name, data } = await thisWeekXlsx(new CaseLintDb(), config.pack, config.settings.reviewerUnit);
+                const { name, data } = await thisWeekXlsx(new CaseLintDb(), config.pack, config.settings.reviewerUnit, locale);
                 download(name, data, XLSX_TYPE);
-                setStatus(`已导出：${name}`);
+                setStatus(`${tr('已导出：', 'Exported: ')}${name}`);
               } catch (e) {
-                setStatus(`导出失败：${(e as Error).message}`);
+                setStatus(`${tr('导出失败：', 'Export failed: ')}${(e as Error).message}`);
               }
             })();
           }}
         >
-          导出本周汇总
+          {tr('导出本周汇总', "Export this week's summary")}
         </button>
       </p>
       {status ? <p role="status">{status}</p> : null}
       <p class="row" style={{ display: 'flex', flexWrap: 'wrap' }}>
-        <button type="button" onClick={() => open('/report.html#weekly')}>执法报告</button>
-        <button type="button" onClick={() => open('/log.html')}>问题台账</button>
-        <button type="button" onClick={() => open('/rule.html')}>规则说明</button>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>设置</button>
+        <button type="button" onClick={() => open('/report.html#weekly')}>
+          {tr('执法报告', 'Reports')}
+        </button>
+        <button type="button" onClick={() => open('/log.html')}>
+          {tr('问题台账', 'Findings log')}
+        </button>
+        <button type="button" onClick={() => open('/rule.html')}>
+          {tr('规则说明', 'Rules')}
+        </button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {tr('设置', 'Settings')}
+        </button>
       </p>
-      <p class="muted" style={{ fontSize: '12px' }}>审核面板：在案件页面按 Alt+Shift+A。{hubUrl ? `数据保存在本机，并同步到本单位汇总服务（${new URL(hubUrl).host}）。` : '数据只保存在本机。'}</p>
+      <p class="muted" style={{ fontSize: '12px' }}>
+        {tr('审核面板：在案件页面按 Alt+Shift+A。', 'Review panel: Alt+Shift+A on a case page. ')}
+        {hubUrl
+          ? tr(`数据保存在本机，并同步到本单位汇总服务（${new URL(hubUrl).host}）。`, `Data is kept on this computer and synced to your unit's hub (${new URL(hubUrl).host}).`)
+          : tr('数据只保存在本机。', 'Data stays on this computer.')}
+      </p>
     </div>
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+void renderLocalized(<Popup />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
-import { render } from 'preact';
 import { buildFrom, ReportPage } from '../../components/ReportPage';
+import { renderLocalized, useTr } from '../../components/i18n';
 import { CaseLintDb } from '../../lib/db/database';
 import { loadConfig, readSettings } from '../../lib/config/store';
 import type { ReportSource } from '../../lib/reports/build';
@@ -12,18 +12,19 @@ const unit = async () => (await readSettings()).reviewerUnit;
 
 /** 本机 / 全局 (#21.3): with a hub, the same report over every unit is on the hub's pages (signed in there). */
 function ScopeSwitch({ hubUrl }: { hubUrl: string }) {
+  const tr = useTr();
   return (
-    <nav class="tabs no-print" aria-label="统计范围">
+    <nav class="tabs no-print" aria-label={tr('统计范围', 'Scope')}>
       <button type="button" class="current" aria-current="page">
-        本机
+        {tr('本机', 'This computer')}
       </button>
       <button type="button" onClick={() => window.open(`${hubUrl}/${location.hash}`, '_blank', 'noopener')}>
-        全局（汇总服务）
+        {tr('全局（汇总服务）', 'Whole branch (unit hub)')}
       </button>
     </nav>
   );
 }
 
 void loadConfig().then((config) =>
-  render(<ReportPage build={buildFrom(local, config.pack, unit)} header={config.hub ? <ScopeSwitch hubUrl={config.hub.url} /> : undefined} />, document.getElementById('app')!),
+  renderLocalized(<ReportPage build={buildFrom(local, config.pack, unit)} header={config.hub ? <ScopeSwitch hubUrl={config.hub.url} /> : undefined} />, document.getElementById('app')!),
 );

@@ -2,10 +2,10 @@
  * The Chrome side panel: the audit panel of the active tab's page, live. It reads the page's
  * result from storage.session (written by the background) and asks the tab to jump to a field.
  */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AuditPanel, PANEL_CSS, type PanelData } from '../../components/AuditPanel';
+import { AuditPanel, PANEL_CSS, reviewSaid, type PanelData } from '../../components/AuditPanel';
+import { renderLocalized, useLocale, useTr } from '../../components/i18n';
 import { BgToCs, pageKey, PageSummarySchema, request, type PageSummary } from '../../lib/messaging/protocol';
 import type { Finding } from '../../rules/engine';
 import { loadConfig } from '../../lib/config/store';
@@ -19,6 +19,8 @@ async function activeTabId(): Promise<number | undefined> {
 }
 
 function SidePanel() {
+  const tr = useTr();
+  const locale = useLocale();
   const [tabId, setTabId] = useState<number>();
   const [summary, setSummary] = useState<PageSummary | null>(null);
   const [config, setConfig] = useState<EffectiveConfig | null>(null);
@@ -50,14 +52,29 @@ function SidePanel() {
 
   if (!config) return null;
   if (config.settings.role !== 'reviewer') {
-    return <p class="ap-empty sp-officer">审核面板供法制审核员使用。如您负责审核，请在“设置 → 角色”中选择“法制审核员”。</p>;
+    return (
+      <p class="ap-empty sp-officer">
+        {tr(
+          '审核面板供法制审核员使用。如您负责审核，请在“设置 → 角色”中选择“法制审核员”。',
+          'The review panel is for legal reviewers. If you review cases, choose "Legal reviewer" under Settings → Role.',
+        )}
+      </p>
+    );
   }
-  const categories = Object.fromEntries(Object.entries(config.pack.categories).map(([id, l]) => [id, l['zh-CN']]));
+  const categories = Object.fromEntries(Object.entries(config.pack.categories).map(([id, l]) => [id, l[locale]]));
   if (!summary) {
-    return <p class="ap-empty sp-none">当前页面未启用 CaseLint，或尚未完成检查。请在执法办案系统的案件页面打开本面板。</p>;
+    return (
+      <p class="ap-empty sp-none">
+        {tr(
+          '当前页面未启用 CaseLint，或尚未完成检查。请在执法办案系统的案件页面打开本面板。',
+          'CaseLint is not on for this page, or has not finished checking it. Open this panel on a case page of the case-handling system.',
+        )}
+      </p>
+    );
   }
   const data: PanelData = {
-    findings: summary.findings,
+    // The findings as the page showed them (English where the user reads English).
+    findings: summary.findings.map(({ en, ...f }) => (locale === 'en' && en ? { ...f, ...en } : f)),
     passed: summary.passed,
     notApplicable: summary.notApplicable,
     warnings: summary.warnings,
@@ -70,7 +87,7 @@ function SidePanel() {
   };
   // Confirm or dismiss from here too (#15.2): the worker finds the log row by page and finding.
   const onReview = async (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null): Promise<string> => {
-    if (tabId === undefined) return '未完成：没有当前页面';
+    if (tabId === undefined) return tr('未完成：没有当前页面', 'Not done: no current page');
     const r = await request((m) => browser.runtime.sendMessage(m), 'ui-bg:review-finding', {
       tabId,
       url: summary.url,
@@ -81,8 +98,7 @@ function SidePanel() {
       action,
       reason,
     }).catch((e: Error) => ({ ok: false as const, error: e.message }));
-    if (!r.ok) return `未完成：${r.error}`;
-    return action === 'dismiss' ? '已排除（本案不再提示）' : '已确认';
+    return reviewSaid(r, action, tr);
   };
   return (
     <AuditPanel
@@ -101,4 +117,4 @@ function SidePanel() {
 const style = document.createElement('style');
 style.textContent = `body{margin:0;background:#fff}${PANEL_CSS}`;
 document.head.append(style);
-render(<SidePanel />, document.getElementById('app')!);
+void renderLocalized(<SidePanel />, document.getElementById('app')!);

@@ -10,6 +10,7 @@
  * than expected lost them (only a retention period deletes rows, and it lowers the count), and the
  * log page and the popup say so loudly and offer the latest backup.
  */
+import { zhTr, type Tr } from '../i18n/tr';
 import { z } from '../../rules/zod';
 import type { CaseLintDb } from './database';
 import { backup } from './repository';
@@ -178,7 +179,13 @@ export async function logHealth(db: CaseLintDb, area: StorageArea): Promise<LogH
 }
 
 /** What the log page and the popup say when rows were lost (loud, in Chinese). */
-export function lossMessage(h: Extract<LogHealth, { ok: false }>): string {
-  const now = h.found === null ? `问题台账无法打开（${h.error ?? '未知错误'}）` : `问题台账现仅有 ${h.found} 条记录`;
-  return `⚠ 数据可能已丢失：${now}，而此前应有 ${h.expected} 条。常见原因是磁盘空间不足时浏览器丢弃了损坏的数据库。${h.backups.length ? '可从最近的自动备份恢复。' : '本机没有自动备份；如有“备份全部台账”导出的文件，请导入恢复。'}`;
+export function lossMessage(h: Extract<LogHealth, { ok: false }>, tr: Tr = zhTr): string {
+  const now =
+    h.found === null
+      ? tr(`问题台账无法打开（${h.error ?? '未知错误'}）`, `the findings log cannot be opened (${h.error ?? 'unknown error'})`)
+      : tr(`问题台账现仅有 ${h.found} 条记录`, `the findings log now holds only ${h.found} rows`);
+  return tr(
+    `⚠ 数据可能已丢失：${now}，而此前应有 ${h.expected} 条。常见原因是磁盘空间不足时浏览器丢弃了损坏的数据库。${h.backups.length ? '可从最近的自动备份恢复。' : '本机没有自动备份；如有“备份全部台账”导出的文件，请导入恢复。'}`,
+    `⚠ Data may have been lost: ${now}, where there should be ${h.expected}. The usual cause is a full disk, after which the browser dropped the damaged database. ${h.backups.length ? 'You can restore the latest automatic backup.' : 'There is no automatic backup on this computer; if you have a file from "Back up the whole log", import it.'}`,
+  );
 }

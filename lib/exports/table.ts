@@ -3,6 +3,7 @@
  * CSV (sections one after another), XLSX (a sheet per section) and print. The findings log's
  * export is one too (its findings and their review history).
  */
+import type { Locale } from '../i18n/tr';
 export type CellType = 'text' | 'int' | 'decimal' | 'percent';
 export interface Column {
   header: string;
@@ -25,6 +26,8 @@ export interface Section {
   printColumns?: number;
   /** A chart of some of the table's columns (the table stays below it with the numbers). */
   chart?: { type: 'bar' | 'line'; labelColumn: number; valueColumns: number[]; skipLastRow?: boolean };
+  /** The last row is the total (printed bold). */
+  totalRow?: boolean;
 }
 export interface ReportDoc {
   title: string;
@@ -34,6 +37,8 @@ export interface ReportDoc {
   sections: Section[];
   /** What the figures mean, printed under the report (only the notes that apply to it). */
   footnote?: string;
+  /** The report's language (its own words; the data stays as recorded). zh-CN when absent. */
+  locale?: Locale;
 }
 
 export const column = (header: string, type: CellType = 'text', width = 14, wrap = false): Column => ({ header, type, width, ...(wrap ? { wrap } : {}) });

@@ -8,6 +8,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import { displayWidth, docHeading, LANDSCAPE_WIDTH, type Cell, type Column, type ReportDoc, type Section } from './table';
+import { trFor } from '../i18n/tr';
 
 const NUMBER_FORMATS: Record<Column['type'], string | undefined> = { text: undefined, int: '#,##0', decimal: '0.00', percent: '0.0%' };
 const BORDER = { style: 'thin' as const, color: { argb: 'FF9CA3AF' } };
@@ -46,6 +47,7 @@ function widths(s: Section): number[] {
 const headerText = (s: string) => s.replace(/&/g, '&&');
 
 function writeSection(ws: Worksheet, doc: ReportDoc, s: Section): void {
+  const tr = trFor(doc.locale ?? 'zh-CN');
   const cols = Math.max(1, s.printColumns ?? s.columns.length);
   const width = widths(s);
   const across = width.slice(0, cols).reduce((a, b) => a + b, 0);
@@ -81,9 +83,9 @@ function writeSection(ws: Worksheet, doc: ReportDoc, s: Section): void {
   });
   header.height = Math.max(...s.columns.map((c, i) => linesIn(c.header, width[i]!))) * LINE + 4;
 
-  for (const r of s.rows) {
+  s.rows.forEach((r, at) => {
     const row = ws.addRow(r.map((v) => v));
-    const total = r[0] === '合计';
+    const total = !!s.totalRow && at === s.rows.length - 1;
     s.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.border = BORDERS;
@@ -94,9 +96,9 @@ function writeSection(ws: Worksheet, doc: ReportDoc, s: Section): void {
     });
     const lines = Math.max(1, ...s.columns.map((c, i) => (c.wrap ? linesIn(shown(r[i] ?? null, c), width[i]!) : 1)));
     if (lines > 1) row.height = lines * LINE + 3;
-  }
+  });
   if (s.rows.length === 0) {
-    const empty = ws.addRow(['本期无数据']);
+    const empty = ws.addRow([tr('本期无数据', 'No data for this period')]);
     merged(empty.number);
     empty.getCell(1).alignment = { horizontal: 'center' };
   }
@@ -120,14 +122,14 @@ function writeSection(ws: Worksheet, doc: ReportDoc, s: Section): void {
   };
   ws.headerFooter = {
     oddHeader: `&L${headerText(doc.unit ?? '')}&R${headerText(`${doc.title} ${doc.period}`)}`,
-    oddFooter: '&C第 &P 页，共 &N 页',
+    oddFooter: tr('&C第 &P 页，共 &N 页', '&CPage &P of &N'),
   };
 }
 
 export async function docXlsx(doc: ReportDoc): Promise<ArrayBuffer> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'CaseLint 执法巡查助手';
+  wb.creator = trFor(doc.locale ?? 'zh-CN')('CaseLint 执法巡查助手', 'CaseLint');
   wb.title = docHeading(doc);
   wb.created = new Date();
   const used = new Set<string>();

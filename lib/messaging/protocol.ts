@@ -24,6 +24,8 @@ export const FindingSchema = z.strictObject({
   title: z.string().max(200),
   dueAt: z.number().optional(),
   remedy: z.string().max(1000).optional(),
+  /** The same finding as the user saw it in English (the record above is zh-CN, contracts.md). */
+  en: z.strictObject({ message: z.string().max(2000), title: z.string().max(200), remedy: z.string().max(1000).optional() }).optional(),
 });
 
 /** What the side panel shows for a tab, and what the log records: a page's current result. */

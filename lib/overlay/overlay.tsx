@@ -6,6 +6,8 @@
 import { render } from 'preact';
 import { INLINE_CSS, InlineWarnings, type PlacedFinding } from '../../components/InlineWarnings';
 import type { Finding } from '../../rules/engine';
+import type { Locale } from '../../rules/format';
+import { LocaleContext } from '../../components/locale';
 import { OWN_ATTR } from '../page/read';
 
 export interface AnchoredFinding {
@@ -59,6 +61,7 @@ export class Overlay {
   constructor(
     readonly doc: Document,
     private readonly docUrl?: (ruleId: string) => string | undefined,
+    private readonly locale: Locale = 'zh-CN',
   ) {
     this.host = doc.createElement('div');
     this.host.setAttribute(OWN_ATTR, '');
@@ -175,7 +178,9 @@ export class Overlay {
       highlight = { x: r.left + sx, y: r.top + sy, w: r.width, h: r.height };
     }
     render(
-      <InlineWarnings items={placed} announcement={this.announcement} docUrl={this.docUrl} highlight={highlight} notice={this.notice} />,
+      <LocaleContext.Provider value={this.locale}>
+        <InlineWarnings items={placed} announcement={this.announcement} docUrl={this.docUrl} highlight={highlight} notice={this.notice} />
+      </LocaleContext.Provider>,
       this.mount,
     );
   }

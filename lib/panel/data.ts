@@ -1,10 +1,11 @@
 import type { PanelData } from '../../components/AuditPanel';
 import type { CompiledPack, ScanResult } from '../../rules/engine';
+import type { Locale } from '../../rules/format';
 
 /** What the audit panel shows for a page's result. */
-export function panelData(result: ScanResult, pack: CompiledPack, pageTitle?: string, dismissed: string[] = [], typicalFields: number | null = null): PanelData {
+export function panelData(result: ScanResult, pack: CompiledPack, pageTitle?: string, dismissed: string[] = [], typicalFields: number | null = null, locale: Locale = 'zh-CN'): PanelData {
   const categories: Record<string, string> = {};
-  for (const [id, label] of Object.entries(pack.pack.categories)) categories[id] = label['zh-CN'];
+  for (const [id, label] of Object.entries(pack.pack.categories)) categories[id] = label[locale];
   return {
     findings: result.findings,
     passed: result.passed,

@@ -7,6 +7,8 @@
 import { render } from 'preact';
 import { AuditPanel, PANEL_CSS, type AuditPanelProps, type PanelData } from '../../components/AuditPanel';
 import type { Finding } from '../../rules/engine';
+import type { Locale } from '../../rules/format';
+import { LocaleContext } from '../../components/locale';
 import { OWN_ATTR } from '../page/read';
 
 export class InPagePanel {
@@ -26,6 +28,7 @@ export class InPagePanel {
     private readonly fieldOf?: (f: Finding) => Element | undefined,
     /** A reviewer's confirm or dismiss from the panel (the extension; the plugin has no log). */
     private readonly onReview?: AuditPanelProps['onReview'],
+    private readonly locale: Locale = 'zh-CN',
   ) {}
 
   get isOpen(): boolean {
@@ -36,6 +39,7 @@ export class InPagePanel {
     if (this.isOpen) return;
     const host = this.doc.createElement('div');
     host.setAttribute(OWN_ATTR, 'panel');
+    host.lang = this.locale;
     host.style.cssText = this.placement();
     host.dataset.side = this.side;
     const shadow = host.attachShadow({ mode: 'open' });
@@ -107,7 +111,9 @@ export class InPagePanel {
   private draw(): void {
     if (!this.mount || !this.data) return;
     render(
-      <AuditPanel data={this.data} onSelect={(f) => this.select(f)} onClose={() => this.close()} docUrl={this.docUrl} dock={{ side: this.side, onMove: () => this.move() }} onReview={this.onReview} />,
+      <LocaleContext.Provider value={this.locale}>
+        <AuditPanel data={this.data} onSelect={(f) => this.select(f)} onClose={() => this.close()} docUrl={this.docUrl} dock={{ side: this.side, onMove: () => this.move() }} onReview={this.onReview} />
+      </LocaleContext.Provider>,
       this.mount,
     );
   }

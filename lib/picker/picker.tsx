@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import { FIELDS, fieldGroup } from '../../rules/fields';
 import { OWN_ATTR } from '../page/read';
 import { selectorFor } from '../page/selector';
+import { trFor, type Locale } from '../i18n/tr';
 
 export interface PickerOptions {
   doc: Document;
@@ -17,6 +18,7 @@ export interface PickerOptions {
   /** Fields already assigned on this page (shown in the list). */
   assigned: { key: string; selector: string }[];
   onClose(): void;
+  locale?: Locale;
 }
 
 const CSS = `
@@ -37,48 +39,49 @@ const CSS = `
 const PICKABLE = 'input, select, textarea, [contenteditable=""], [contenteditable="true"], td, dd, span, div';
 
 function Bar({ target, onCancel, options }: { target: Element | null; onCancel: () => void; options: PickerOptions }) {
+  const tr = trFor(options.locale ?? 'zh-CN');
   const [key, setKey] = useState('');
   const [status, setStatus] = useState<{ kind: 'ok' | 'err'; text: string } | null>(null);
   const [assigned, setAssigned] = useState(options.assigned);
   const selector = target ? selectorFor(target) : '';
   const saveIt = async () => {
     if (!target) return;
-    if (!key) return setStatus({ kind: 'err', text: '请先选择要指定的字段。' });
+    if (!key) return setStatus({ kind: 'err', text: tr('请先选择要指定的字段。', 'Choose the field first.') });
     try {
       await options.save({ key, selector });
       setAssigned((a) => [...a.filter((f) => f.selector !== selector), { key, selector }]);
-      setStatus({ kind: 'ok', text: `已保存：${FIELDS.find((f) => f.key === key)?.labels[0] ?? key} ← ${selector}` });
+      setStatus({ kind: 'ok', text: `${tr('已保存：', 'Saved: ')}${FIELDS.find((f) => f.key === key)?.labels[0] ?? key} ← ${selector}` });
       setKey('');
       onCancel();
     } catch (e) {
-      setStatus({ kind: 'err', text: `保存失败：${(e as Error).message}` });
+      setStatus({ kind: 'err', text: `${tr('保存失败：', 'Not saved: ')}${(e as Error).message}` });
     }
   };
   return (
-    <div class="bar" role="dialog" aria-label="选取字段">
-      <h2>选取字段 · 为本页建立站点配置</h2>
+    <div class="bar" role="dialog" aria-label={tr('选取字段', 'Pick a field')} lang={options.locale ?? 'zh-CN'}>
+      <h2>{tr('选取字段 · 为本页建立站点配置', "Pick a field · build this page's site profile")}</h2>
       {target ? (
         <p>
           <label>
-            所选控件对应的字段：
+            {tr('所选控件对应的字段：', 'The selected control is the field: ')}
             <select value={key} onChange={(e) => setKey((e.target as HTMLSelectElement).value)} data-caselint-pick-field="">
-              <option value="">（请选择）</option>
+              <option value="">{tr('（请选择）', '(choose)')}</option>
               {FIELDS.filter((f) => !fieldGroup(f.key)).map((f) => (
                 <option value={f.key}>
-                  {f.labels[0]}（{f.key}）
+                  {tr(`${f.labels[0]}（${f.key}）`, `${f.key} (${f.labels[0]})`)}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" onClick={() => void saveIt()}>
-            保存
+            {tr('保存', 'Save')}
           </button>
           <button type="button" onClick={onCancel}>
-            重选
+            {tr('重选', 'Pick again')}
           </button>
         </p>
       ) : (
-        <p>请点击页面上的输入框或显示值的单元格。按 Esc 或“完成”退出。</p>
+        <p>{tr('请点击页面上的输入框或显示值的单元格。按 Esc 或“完成”退出。', 'Click an input or a cell showing a value on the page. Esc or "Done" leaves.')}</p>
       )}
       {status ? (
         <p class={status.kind} role="status">
@@ -86,7 +89,7 @@ function Bar({ target, onCancel, options }: { target: Element | null; onCancel: 
         </p>
       ) : null}
       {assigned.length ? (
-        <ul aria-label="本页已指定的字段">
+        <ul aria-label={tr('本页已指定的字段', 'Fields assigned on this page')}>
           {assigned.map((f) => (
             <li>
               {FIELDS.find((d) => d.key === f.key)?.labels[0] ?? f.key} ← <code>{f.selector}</code>
@@ -96,7 +99,7 @@ function Bar({ target, onCancel, options }: { target: Element | null; onCancel: 
       ) : null}
       <p>
         <button type="button" onClick={options.onClose} data-caselint-pick-done="">
-          完成
+          {tr('完成', 'Done')}
         </button>
       </p>
     </div>

@@ -12,6 +12,7 @@ import { environmentWarnings } from './environment';
 import { quietPrototypes } from './quiet-prototypes';
 import { InPagePanel } from '../panel/in-page';
 import { attachSession, scanDocument, type Session } from '../session/session';
+import type { Locale } from '../../rules/format';
 
 declare const __CASELINT_VERSION__: string;
 
@@ -25,6 +26,8 @@ export interface AttachOptions {
   onTiming?: (kind: 'scan' | 'recheck', ms: number) => void;
   /** Offer the reviewer's audit panel (toggled with Alt+Shift+A). */
   panel?: boolean;
+  /** The language of the warnings, the popovers and the panel: 'zh-CN' (default) or 'en'. `onResult` gets the findings in it too. */
+  locale?: Locale;
 }
 
 export type Detach = () => void;
@@ -67,13 +70,14 @@ export const CaseLint = {
         docUrl: options.docUrl,
         onResult: options.onResult ? (r) => options.onResult?.(r) : undefined,
         onTiming: options.onTiming,
+        locale: options.locale,
       });
       sessions.add(session);
       let closePanel = () => {};
       if (options.panel) {
         const doc = options.root ?? document;
-        const panel = new InPagePanel(doc, (f) => session.focus(f), options.docUrl, (f) => session.anchorOf(f));
-        const unsubscribe = session.subscribe((r) => panel.update(panelData(r, currentPack(), doc.title, session.dismissedOnPage())));
+        const panel = new InPagePanel(doc, (f) => session.focus(f), options.docUrl, (f) => session.anchorOf(f), undefined, options.locale);
+        const unsubscribe = session.subscribe((r) => panel.update(panelData(r, currentPack(), doc.title, session.dismissedOnPage(), null, options.locale)));
         const onKey = (e: KeyboardEvent) => {
           if (!isPanelShortcut(e)) return;
           e.preventDefault();

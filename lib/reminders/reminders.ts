@@ -2,6 +2,7 @@
  * Report reminders (off by default): on the morning of each day, each Monday and each month's
  * first day, a notification says which report is ready. Times are Beijing time.
  */
+import { zhTr, type Tr } from '../i18n/tr';
 import { DAY, HOUR, instantToWall, startOfDay, wallToInstant } from '../../rules/periods/time';
 
 export const REMINDER_ALARM = 'caselint-report-reminder';
@@ -17,15 +18,15 @@ export function nextReminderAt(now: number): number {
 }
 
 /** What is ready on the morning of `now`: the daily list, and on Mondays the week, on the 1st the month. */
-export function reminderFor(now: number): { title: string; message: string; reports: ('daily' | 'weekly' | 'monthly')[] } {
+export function reminderFor(now: number, tr: Tr = zhTr): { title: string; message: string; reports: ('daily' | 'weekly' | 'monthly')[] } {
   const d = new Date(instantToWall(now) + 0 * HOUR);
   const reports: ('daily' | 'weekly' | 'monthly')[] = ['daily'];
   if (d.getUTCDay() === 1) reports.push('weekly');
   if (d.getUTCDate() === 1) reports.push('monthly');
-  const names = { daily: '日清', weekly: '周结', monthly: '月通报' };
+  const names = { daily: tr('日清', 'the daily list'), weekly: tr('周结', 'the weekly report'), monthly: tr('月通报', 'the monthly bulletin') };
   return {
-    title: 'CaseLint 执法报告已就绪',
-    message: `今日可查看：${reports.map((r) => names[r]).join('、')}。点击打开报告。`,
+    title: tr('CaseLint 执法报告已就绪', 'CaseLint reports are ready'),
+    message: tr(`今日可查看：${reports.map((r) => names[r]).join('、')}。点击打开报告。`, `Ready today: ${reports.map((r) => names[r]).join(', ')}. Click to open.`),
     reports,
   };
 }

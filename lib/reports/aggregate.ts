@@ -34,6 +34,9 @@ export interface UnitFigures {
 }
 
 export const NO_UNIT = '（未注明单位）';
+export const NO_OFFICER = '（未注明民警）';
+/** The total row's name (the unit column of figures). */
+export const TOTAL = '合计';
 /** Code-point order: the same on every machine, whatever its locale data. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const unitOf = (u: string | null) => u || NO_UNIT;
@@ -81,7 +84,7 @@ export function unitFigures(data: LogData, p: Period): { units: UnitFigures[]; t
         found.filter((r) => unitOf(r.unit) === u),
       ),
     ),
-    total: figures('合计', checks, found),
+    total: figures(TOTAL, checks, found),
   };
 }
 
@@ -162,7 +165,7 @@ export function dailyReport(data: LogData): { dueSoon: FindingRow[]; groups: Dai
     const u = unitOf(r.unit);
     let officers = units.get(u);
     if (!officers) units.set(u, (officers = new Map()));
-    const officer = r.officers.join('、') || '（未注明民警）';
+    const officer = r.officers.join('、') || NO_OFFICER;
     officers.set(officer, [...(officers.get(officer) ?? []), r]);
   }
   const groups = [...units.entries()]
@@ -173,6 +176,7 @@ export function dailyReport(data: LogData): { dueSoon: FindingRow[]; groups: Dai
 
 export interface TrendPoint {
   label: string;
+  labelEn: string;
   newFindings: number;
   casesChecked: number;
   perCase: number | null;
@@ -189,7 +193,7 @@ export function trend(data: LogData, p: Period, n: number, newCounts?: NewCounts
   return lastPeriods(p, n).map((q) => {
     const f = unitFigures(data, q).total;
     const newFindings = newCounts?.(q) ?? f.newFindings;
-    return { label: q.label, newFindings, casesChecked: f.casesChecked, perCase: f.casesChecked ? newFindings / f.casesChecked : null, confirmed: counts(data, q).confirmed };
+    return { label: q.label, labelEn: q.labelEn, newFindings, casesChecked: f.casesChecked, perCase: f.casesChecked ? newFindings / f.casesChecked : null, confirmed: counts(data, q).confirmed };
   });
 }
 
@@ -229,7 +233,7 @@ export interface OfficerRecord {
   findings: number;
   confirmed: FindingRow[];
   topRules: { ruleId: string; count: number }[];
-  trend: { label: string; findings: number; confirmed: number }[];
+  trend: { label: string; labelEn: string; findings: number; confirmed: number }[];
 }
 
 /**
@@ -254,6 +258,7 @@ export function officerRecord(data: LogData, officer: string, month: Period, mon
     topRules: [...rules.entries()].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || cmp(a.ruleId, b.ruleId)).slice(0, 5),
     trend: periods.map((q) => ({
       label: q.label,
+      labelEn: q.labelEn,
       findings: mine.filter((r) => within(r.firstSeen, q)).length,
       confirmed: mine.filter((r) => r.status === 'confirmed' && within(r.reviewedAt, q)).length,
     })),

@@ -7,10 +7,11 @@ import { weeklyReport } from './aggregate';
 import { loadRange } from './load';
 import { previous, weekPeriod } from './period';
 import { weeklyDoc } from './sheets';
+import type { Locale } from '../i18n/tr';
 
-export async function thisWeekXlsx(db: CaseLintDb, pack: Pack, unit: string | null, now = Date.now()): Promise<{ name: string; data: ArrayBuffer }> {
+export async function thisWeekXlsx(db: CaseLintDb, pack: Pack, unit: string | null, locale: Locale = 'zh-CN', now = Date.now()): Promise<{ name: string; data: ArrayBuffer }> {
   const week = weekPeriod(now);
   const data = await loadRange(db, previous(week).start, week.end);
-  const doc = weeklyDoc(weeklyReport(data, week), pack, unit);
+  const doc = weeklyDoc(weeklyReport(data, week), pack, unit, locale);
   return { name: exportFileName({ unit, report: doc.title, period: doc.period }, 'xlsx'), data: await docXlsx(doc) };
 }

@@ -5,8 +5,12 @@
 import type { Pack } from '../../rules/pack';
 import { counts, LEVELS, topRules, trend, unitFigures, type Counts, type TrendPoint, type UnitFigures, type LogData } from './aggregate';
 import { monthPeriod, previous, within, type Period } from './period';
+import { subjectiveLabel } from '../db/rows';
+import { trFor, type Locale } from '../i18n/tr';
 
 export interface WhitePaper {
+  /** The language of its words and generated text; the guideline's 常见顽疾 and 行为规范 are quoted as written (Chinese). */
+  locale: Locale;
   period: Period;
   counts: Counts;
   total: UnitFigures;
@@ -21,7 +25,8 @@ export interface WhitePaper {
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const num = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
-export function whitePaper(data: LogData, period: Period, pack: Pack): WhitePaper {
+export function whitePaper(data: LogData, period: Period, pack: Pack, locale: Locale = 'zh-CN'): WhitePaper {
+  const tr = trFor(locale);
   const c = counts(data, period);
   const { units, total } = unitFigures(data, period);
   const prevTotal = unitFigures(data, previous(period)).total;
@@ -29,7 +34,7 @@ export function whitePaper(data: LogData, period: Period, pack: Pack): WhitePape
   const cat = new Map<string, number>();
   for (const r of data.findings) if (within(r.firstSeen, period)) cat.set(r.category, (cat.get(r.category) ?? 0) + 1);
   const byCategory = [...cat.entries()]
-    .map(([category, count]) => ({ category, label: pack.categories[category]?.['zh-CN'] ?? category, count }))
+    .map(([category, count]) => ({ category, label: pack.categories[category]?.[locale] ?? category, count }))
     .sort((a, b) => b.count - a.count);
   const levels: Record<string, number> = { 主观故意: 0, 疏忽大意: 0, 确实不懂: 0, 未认定: 0 };
   for (const r of data.findings) if (r.status === 'confirmed' && within(r.reviewedAt, period)) levels[r.subjectiveLevel ?? '未认定']!++;
@@ -40,44 +45,84 @@ export function whitePaper(data: LogData, period: Period, pack: Pack): WhitePape
   const monthly = trend(data, monthPeriod(period.end - 1), months);
 
   const change = total.newFindings - prevTotal.newFindings;
-  const sections = [
-    {
-      title: '一、总体情况',
-      text:
-        `本期（${period.label}）共检查案件${total.casesChecked}起，发现执法问题${total.newFindings}个，平均每案${num(total.perCase)}个；` +
-        `存在问题的案件${total.casesWithProblem}起，占${pct(total.share)}。本期已整改${c.fixed}个，经审核确认${c.confirmed}个，排除${c.dismissed}个。` +
-        (prevTotal.casesChecked || prevTotal.newFindings
-          ? `与上一期相比，新发现问题${change >= 0 ? '增加' : '减少'}${Math.abs(change)}个。`
-          : ''),
-    },
-    {
-      title: '二、问题分布',
-      text: byCategory.length
-        ? `问题主要集中在${byCategory
-            .slice(0, 3)
-            .map((x) => `${x.label}（${x.count}个，占${pct(x.count / Math.max(1, total.newFindings))}）`)
-            .join('、')}。`
-        : '本期未发现执法问题。',
-    },
-    {
-      title: '三、各单位情况',
-      text: ranking.length
-        ? `每案问题数最多的单位为${ranking[0]!.unit}（${num(ranking[0]!.perCase)}个/案），` +
-          (ranking.length > 1 ? `最少的为${ranking[ranking.length - 1]!.unit}（${num(ranking[ranking.length - 1]!.perCase)}个/案）。` : '仅此一个单位有检查记录。')
-        : '本期无检查记录。',
-    },
-    {
-      title: '四、执法过错认定',
-      text: `经审核确认的执法问题${c.confirmed}个，其中${LEVELS.map((l) => `${l}${levels[l]}个`).join('、')}${levels['未认定'] ? `，未认定主观方面${levels['未认定']}个` : ''}。`,
-    },
-    {
-      title: '五、突出问题与整改建议',
-      text: leadingRules.length
-        ? `突出问题依次为：${leadingRules.map((r) => `${rules.get(r.ruleId)?.title['zh-CN'] ?? r.ruleId}（${r.count}个）`).join('、')}。请对照下表所列行为规范逐项整改。`
-        : '本期无突出问题。',
-    },
-  ];
+  const title = (id: string) => rules.get(id)?.title[locale] ?? id;
+  const en = locale === 'en';
+  const shareOf = (n: number) => pct(n / Math.max(1, total.newFindings));
+  const most = ranking[0];
+  const least = ranking[ranking.length - 1];
+  const sections = en
+    ? [
+        {
+          title: '1. Overall',
+          text:
+            `In ${period.labelEn}, ${total.casesChecked} cases were checked and ${total.newFindings} enforcement problems found, ${num(total.perCase)} per case on average; ` +
+            `${total.casesWithProblem} cases had problems (${pct(total.share)}). In the period ${c.fixed} were fixed, ${c.confirmed} confirmed by review and ${c.dismissed} dismissed.` +
+            (prevTotal.casesChecked || prevTotal.newFindings ? ` Compared with the period before, new findings ${change >= 0 ? 'rose' : 'fell'} by ${Math.abs(change)}.` : ''),
+        },
+        {
+          title: '2. Where the problems are',
+          text: byCategory.length
+            ? `Most problems concern ${byCategory
+                .slice(0, 3)
+                .map((x) => `${x.label} (${x.count}, ${shareOf(x.count)})`)
+                .join(', ')}.`
+            : 'No enforcement problem was found in the period.',
+        },
+        {
+          title: '3. Units',
+          text: most
+            ? `The unit with the most findings per case is ${most.unit} (${num(most.perCase)} per case)` +
+              (ranking.length > 1 ? `; the fewest, ${least!.unit} (${num(least!.perCase)} per case).` : '; it is the only unit with checks.')
+            : 'No checks in the period.',
+        },
+        {
+          title: '4. Enforcement faults',
+          text: `${c.confirmed} problems were confirmed by review: ${LEVELS.map((l) => `${subjectiveLabel(l, tr).toLowerCase()} ${levels[l]}`).join(', ')}${levels['未认定'] ? `, culpability not assessed ${levels['未认定']}` : ''}.`,
+        },
+        {
+          title: '5. Leading problems and corrections',
+          text: leadingRules.length
+            ? `The leading problems are: ${leadingRules.map((r) => `${title(r.ruleId)} (${r.count})`).join(', ')}. Correct each against the conduct rule in the table below.`
+            : 'No leading problem in the period.',
+        },
+      ]
+    : [
+        {
+          title: '一、总体情况',
+          text:
+            `本期（${period.label}）共检查案件${total.casesChecked}起，发现执法问题${total.newFindings}个，平均每案${num(total.perCase)}个；` +
+            `存在问题的案件${total.casesWithProblem}起，占${pct(total.share)}。本期已整改${c.fixed}个，经审核确认${c.confirmed}个，排除${c.dismissed}个。` +
+            (prevTotal.casesChecked || prevTotal.newFindings ? `与上一期相比，新发现问题${change >= 0 ? '增加' : '减少'}${Math.abs(change)}个。` : ''),
+        },
+        {
+          title: '二、问题分布',
+          text: byCategory.length
+            ? `问题主要集中在${byCategory
+                .slice(0, 3)
+                .map((x) => `${x.label}（${x.count}个，占${shareOf(x.count)}）`)
+                .join('、')}。`
+            : '本期未发现执法问题。',
+        },
+        {
+          title: '三、各单位情况',
+          text: most
+            ? `每案问题数最多的单位为${most.unit}（${num(most.perCase)}个/案），` +
+              (ranking.length > 1 ? `最少的为${least!.unit}（${num(least!.perCase)}个/案）。` : '仅此一个单位有检查记录。')
+            : '本期无检查记录。',
+        },
+        {
+          title: '四、执法过错认定',
+          text: `经审核确认的执法问题${c.confirmed}个，其中${LEVELS.map((l) => `${l}${levels[l]}个`).join('、')}${levels['未认定'] ? `，未认定主观方面${levels['未认定']}个` : ''}。`,
+        },
+        {
+          title: '五、突出问题与整改建议',
+          text: leadingRules.length
+            ? `突出问题依次为：${leadingRules.map((r) => `${title(r.ruleId)}（${r.count}个）`).join('、')}。请对照下表所列行为规范逐项整改。`
+            : '本期无突出问题。',
+        },
+      ];
   return {
+    locale,
     period,
     counts: c,
     total,
@@ -90,7 +135,7 @@ export function whitePaper(data: LogData, period: Period, pack: Pack): WhitePape
       const rule = rules.get(r.ruleId);
       return {
         ruleId: r.ruleId,
-        title: rule?.title['zh-CN'] ?? r.ruleId,
+        title: title(r.ruleId),
         count: r.count,
         chronicProblem: rule?.guideline.chronicProblem ?? '',
         norm: rule?.guideline.norm ?? '',

@@ -12,6 +12,8 @@
 import { touchesFields } from './mutations';
 import { compilePack, evaluate, rulesAffectedBy, type CompiledPack, type EngineOptions, type FieldSnapshot, type Finding, type ScanResult } from '../../rules/engine';
 import { fieldLabel } from '../../rules/fields';
+import type { Locale } from '../../rules/format';
+import { trFor } from '../i18n/tr';
 import { Overlay, type AnchoredFinding } from '../overlay/overlay';
 import { OWN_ATTR, readPage, snapshotsOf, type FieldBinding, type PageReading, type SiteProfile } from '../page/read';
 
@@ -23,6 +25,8 @@ export interface SessionOptions {
   /** Draw inline warnings (default true). */
   inline?: boolean;
   docUrl?: (ruleId: string) => string | undefined;
+  /** The language of the markers, popovers and announcements (the engine's messages too); zh-CN by default. */
+  locale?: Locale;
   /** Diagnostics: how long each full scan (read + evaluate) and each re-check took, in ms. */
   onTiming?: (kind: 'scan' | 'recheck', ms: number) => void;
   /** Called after every scan or re-check with the page's current result. */
@@ -31,6 +35,8 @@ export interface SessionOptions {
 
 export interface Session {
   result(): ScanResult;
+  /** The current reading checked again in another language (the log's record is zh-CN whatever the UI shows). */
+  resultIn(locale: Locale): ScanResult;
   reading(): PageReading;
   /** Re-reads the whole page now. */
   rescan(): ScanResult;
@@ -69,7 +75,9 @@ export const TYPING_PAUSE_MS = 800;
 export function attachSession(options: SessionOptions): Session {
   const { root } = options;
   let pack = options.pack;
-  const engineOptions = (): EngineOptions => ({ ...options.engine, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine?.zoneOffsetMinutes });
+  const locale = options.locale ?? 'zh-CN';
+  const tr = trFor(locale);
+  const engineOptions = (): EngineOptions => ({ ...options.engine, locale, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine?.zoneOffsetMinutes });
   const overlays = new Map<Document, Overlay>();
   let reading: PageReading = { bindings: [], skipped: [] };
   let snapshots: FieldSnapshot[] = [];
@@ -144,8 +152,11 @@ export function attachSession(options: SessionOptions): Session {
     const announcement = !fresh.length
       ? ''
       : !announced
-        ? `CaseLint：本页发现 ${fresh.length} 个问题，按 Tab 键可在字段后查看说明，按 Alt+Shift+N 跳到下一个问题`
-        : `CaseLint：${fresh.map((f) => `${fieldLabel(f.fieldKey)}，${f.message}`).join('；')}`;
+        ? tr(
+            `CaseLint：本页发现 ${fresh.length} 个问题，按 Tab 键可在字段后查看说明，按 Alt+Shift+N 跳到下一个问题`,
+            `CaseLint: ${fresh.length} problem${fresh.length > 1 ? 's' : ''} on this page. Press Tab after a field to read it, Alt+Shift+N to go to the next one`,
+          )
+        : `CaseLint${tr('：', ': ')}${fresh.map((f) => `${tr(fieldLabel(f.fieldKey), f.title)}${tr('，', ', ')}${f.message}`).join(tr('；', '; '))}`;
     if (fresh.length) announced = true;
     for (const doc of new Set([...overlays.keys(), ...perDoc.keys(), ...(notice ? [root] : [])])) {
       if (!overlays.has(doc) && !perDoc.get(doc)?.length && !(notice && doc === root)) continue;
@@ -169,7 +180,7 @@ export function attachSession(options: SessionOptions): Session {
   function overlayFor(doc: Document): Overlay {
     let overlay = overlays.get(doc);
     if (!overlay) {
-      overlay = new Overlay(doc, options.docUrl);
+      overlay = new Overlay(doc, options.docUrl, locale);
       overlays.set(doc, overlay);
     }
     return overlay;
@@ -338,7 +349,7 @@ export function attachSession(options: SessionOptions): Session {
       f();
     } catch (e) {
       // Never throw into the page; keep the last good result.
-      result = { ...result, warnings: [...result.warnings, `检查出错：${(e as Error).message}`] };
+      result = { ...result, warnings: [...result.warnings, `${tr("检查出错：", "Check failed: ")}${(e as Error).message}`] };
     }
   }
 
@@ -354,6 +365,12 @@ export function attachSession(options: SessionOptions): Session {
 
   return {
     result: () => result,
+    resultIn: (other) => {
+      if (other === locale) return result;
+      const again = evaluate(pack, snapshots, { ...engineOptions(), locale: other });
+      again.warnings.push(...reading.skipped);
+      return again;
+    },
     reading: () => reading,
     rescan: () => {
       safely(fullScan);
