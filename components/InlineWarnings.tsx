@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../rules/engine';
 import { TONES, toneOf } from './severity';
-import { useTr, Zh } from './locale';
+import { Quoting, useTr, Zh } from './locale';
 import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
 
 export interface PlacedFinding {
@@ -122,7 +122,11 @@ function Marker({ item, docUrl, closeAll }: { item: PlacedFinding; docUrl?: Inli
         <p class="cl-msg">
           <WholeWords text={f.message} />
         </p>
-        {f.remedy ? <p class="cl-remedy">{f.remedy}</p> : null}
+        {f.remedy ? (
+          <p class="cl-remedy">
+            <Quoting text={f.remedy} />
+          </p>
+        ) : null}
         <p class="cl-basis">
           {tr('依据：', 'Legal basis: ')}
           <Zh text={f.basis} />

@@ -15,7 +15,7 @@ import { parseDateTime } from '../rules/values/parse';
 import { beijingTime } from '../lib/db/csv';
 import { download, XLSX_TYPE } from './download';
 import { PRINT_CHART_MM, ReportChart } from './ReportChart';
-import { useLocale, useTr, Zh } from './locale';
+import { Mixed, useLocale, useTr, Zh } from './locale';
 
 export type { ReportKind } from '../lib/reports/build';
 const KINDS = REPORT_KINDS.map((k) => [k, REPORT_NAMES[k]] as const);
@@ -58,7 +58,11 @@ function SectionView({ s }: { s: Section }) {
     <section class={`report-section${s.rows.length <= COMPACT_ROWS ? ' compact' : ''}`} data-section={s.name}>
       <div class="section-lead">
         <h2>{s.title}</h2>
-        {s.text ? <p class="report-text">{s.text}</p> : null}
+        {s.text ? (
+          <p class="report-text">
+            <Mixed text={s.text} />
+          </p>
+        ) : null}
         <ReportChart section={s} />
       </div>
       {s.rows.length ? (
@@ -189,7 +193,9 @@ export function ReportPage({ build, now = Date.now(), header }: ReportPageProps)
             {tr('民警', 'Officer')}{' '}
             <select value={state.officer ?? officers[0] ?? ''} onChange={(e) => go({ officer: (e.target as HTMLSelectElement).value })}>
               {officers.map((o) => (
-                <option key={o}>{o}</option>
+                <option key={o} lang="zh-CN">
+                  {o}
+                </option>
               ))}
             </select>
           </label>
@@ -220,10 +226,12 @@ export function ReportPage({ build, now = Date.now(), header }: ReportPageProps)
         {status ? <span role="status">{status}</span> : null}
       </div>
       {doc ? (
-        <article class={`report${state.kind === 'whitepaper' ? ' document' : ''}`} aria-label={doc.title}>
+        <article class={`report${state.kind === 'whitepaper' ? ' document' : ''}`} aria-labelledby="report-title">
           <PrintSetup doc={doc} />
           <header class="report-head">
-            <h1>{doc.title}</h1>
+            <h1 id="report-title">
+              <Mixed text={doc.title} />
+            </h1>
             <p>
               {doc.unit ? (
                 <span>

@@ -8,17 +8,26 @@ import { LocaleContext } from './locale';
 
 export { LocaleContext, useLocale, useTr, Zh } from './locale';
 
-function Localized({ initial, children }: { initial: Locale; children: ComponentChildren }) {
+/** A page's name in both locales (the HTML shell's <title> is the Chinese one). */
+export type PageTitle = readonly [zh: string, en: string];
+
+function Localized({ initial, title, children }: { initial: Locale; title?: PageTitle; children: ComponentChildren }) {
   const [locale, setLocale] = useState(initial);
   useEffect(() => settingsItem.watch(() => void readSettings().then((s) => setLocale(s.locale))), []);
   useEffect(() => {
     document.documentElement.lang = locale;
+    if (title) document.title = locale === 'en' ? title[1] : title[0];
   }, [locale]);
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 
-export async function renderLocalized(node: VNode, into: Element): Promise<void> {
+export async function renderLocalized(node: VNode, into: Element, title?: PageTitle): Promise<void> {
   const locale = (await readSettings().catch(() => null))?.locale ?? 'zh-CN';
   document.documentElement.lang = locale;
-  render(<Localized initial={locale}>{node}</Localized>, into);
+  render(
+    <Localized initial={locale} title={title}>
+      {node}
+    </Localized>,
+    into,
+  );
 }

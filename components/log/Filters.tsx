@@ -47,7 +47,9 @@ export function Filters({
         <select value={filter.unit ?? ''} onChange={(e) => onFilter({ unit: value(e) || undefined })}>
           {all}
           {options.units.map((u) => (
-            <option key={u}>{u}</option>
+            <option key={u} lang="zh-CN">
+              {u}
+            </option>
           ))}
         </select>
       </label>

@@ -39,10 +39,11 @@ export function CalendarSection({ config, now = Date.now() }: { config: Effectiv
       ) : null}
       <LockNote config={config} what="calendar" />
       <p class="muted">
-        {tr(
-          '文件格式：{"holidays": {"2027-01-01": "元旦", …}, "workdays": {"2027-02-07": "春节调休", …}}（与 chinese-days 数据相同；也可用日期数组），可选 "years": [2027]。',
-          'File format: {"holidays": {"2027-01-01": "New Year", …}, "workdays": {"2027-02-07": "…", …}} (the chinese-days shape; date arrays also work), optionally "years": [2027].',
-        )}
+        {tr('文件格式：', 'File format: ')}
+        <code>{tr('{"holidays": {"2027-01-01": "元旦", …}, "workdays": {"2027-02-07": "春节调休", …}}', '{"holidays": {"2027-01-01": "New Year", …}, "workdays": {"2027-02-07": "…", …}}')}</code>
+        {tr('（与 chinese-days 数据相同；也可用日期数组），可选 ', ' (the chinese-days shape; date arrays also work), optionally ')}
+        <code>"years": [2027]</code>
+        {tr('。', '.')}
       </p>
       <p class="io">
         <JsonFileInput

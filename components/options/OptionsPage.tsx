@@ -29,7 +29,9 @@ export function OptionsPage({ sites }: { sites: SitesApi }) {
     return watchConfig(load);
   }, []);
   useEffect(() => {
-    if (config) document.documentElement.lang = config.settings.locale;
+    if (!config) return;
+    document.documentElement.lang = config.settings.locale;
+    document.title = config.settings.locale === 'en' ? 'CaseLint settings' : 'CaseLint 设置';
   }, [config?.settings.locale]);
   if (error) return <p class="banner error" role="alert">{error}</p>;
   if (!config) return <p class="muted">…</p>;

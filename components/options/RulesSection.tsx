@@ -77,17 +77,18 @@ export function RulesSection({ config }: { config: EffectiveConfig }) {
                     </summary>
                     <dl class="parts">
                       <dt>{tr('行为规范', 'Conduct norm')}</dt>
-                      <dd>{rule.guideline.norm}</dd>
+                      {/* The guideline is quoted as written (Chinese) in both locales. */}
+                      <dd lang="zh-CN">{rule.guideline.norm}</dd>
                       <dt>{tr('相关依据', 'Legal basis')}</dt>
-                      <dd>
+                      <dd lang="zh-CN">
                         {basisText(compiled, rule).map((b) => (
                           <div>{b}</div>
                         ))}
                       </dd>
                       <dt>{tr('常见顽疾', 'Common problems')}</dt>
-                      <dd>{rule.guideline.chronicProblem}</dd>
+                      <dd lang="zh-CN">{rule.guideline.chronicProblem}</dd>
                       <dt>{tr('巡查标准', 'Patrol standard')}</dt>
-                      <dd>{rule.guideline.patrolStandard}</dd>
+                      <dd lang="zh-CN">{rule.guideline.patrolStandard}</dd>
                     </dl>
                   </details>
                 </td>

@@ -5,5 +5,5 @@ import { CaseLintDb } from '../../lib/db/database';
 import { loadConfig } from '../../lib/config/store';
 
 void loadConfig().then((config) =>
-  renderLocalized(<LogPage db={new CaseLintDb()} pack={config.pack} send={(m) => browser.runtime.sendMessage(m)} />, document.getElementById('app')!),
+  renderLocalized(<LogPage db={new CaseLintDb()} pack={config.pack} send={(m) => browser.runtime.sendMessage(m)} />, document.getElementById('app')!, ['执法问题台账 — CaseLint', 'Findings log — CaseLint']),
 );

@@ -26,5 +26,5 @@ function ScopeSwitch({ hubUrl }: { hubUrl: string }) {
 }
 
 void loadConfig().then((config) =>
-  renderLocalized(<ReportPage build={buildFrom(local, config.pack, unit)} header={config.hub ? <ScopeSwitch hubUrl={config.hub.url} /> : undefined} />, document.getElementById('app')!),
+  renderLocalized(<ReportPage build={buildFrom(local, config.pack, unit)} header={config.hub ? <ScopeSwitch hubUrl={config.hub.url} /> : undefined} />, document.getElementById('app')!, ['执法报告 — CaseLint', 'Reports — CaseLint']),
 );

@@ -117,4 +117,4 @@ function SidePanel() {
 const style = document.createElement('style');
 style.textContent = `body{margin:0;background:#fff}${PANEL_CSS}`;
 document.head.append(style);
-void renderLocalized(<SidePanel />, document.getElementById('app')!);
+void renderLocalized(<SidePanel />, document.getElementById('app')!, ['CaseLint 审核面板', 'CaseLint review panel']);
