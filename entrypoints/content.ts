@@ -17,12 +17,10 @@ import { BUILT_IN_ORIGINS, matchPatternOf } from '../lib/config/schema';
 import { assignProfileField, loadCalendar, loadConfig, watchConfig } from '../lib/config/store';
 import { profileFor } from '../lib/page/read';
 import { urlPatternFor } from '../lib/page/selector';
-import { startPicker } from '../lib/picker/picker';
+import { startPicker } from '../components/in-page/picker';
 import type { HolidayCalendar } from '../rules/periods/calendar';
-import { attachSession } from '../lib/session/session';
-import { InPagePanel } from '../lib/panel/in-page';
 import { reviewSaid } from '../components/AuditPanel';
-import { isPanelShortcut, panelData } from '../lib/panel/data';
+import { attachInPage } from '../components/in-page/assemble';
 import { BgToCs, request, type Input } from '../lib/messaging/protocol';
 import { createReporter } from '../lib/messaging/reporter';
 import { trFor } from '../lib/i18n/tr';
@@ -142,14 +140,6 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   const locale = config.settings.locale;
   const tr = trFor(locale);
   const docUrl = (ruleId: string) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`;
-  const session = attachSession({
-    root: document,
-    pack,
-    docUrl,
-    profile: profileFor(location.href, config.profiles),
-    engine: { overrides: config.ruleOverrides, calendar },
-    locale,
-  });
   const reviewer = config.settings.role === 'reviewer';
   /** Rules a reviewer dismissed for this case: from the log's answers and from the panel. */
   let dismissed: string[] = [];
@@ -174,16 +164,18 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
       return tr('未完成：后台服务未响应，请重试', 'Not done: the extension did not answer; please try again');
     }
   };
-  const panel = reviewer ? new InPagePanel(document, (f) => session.focus(f), docUrl, (f) => session.anchorOf(f), onReview, locale) : undefined;
-
+  const inPage = attachInPage({
+    root: document,
+    pack,
+    docUrl,
+    profile: profileFor(location.href, config.profiles),
+    engine: { overrides: config.ruleOverrides, calendar },
+    locale,
+    panel: reviewer && { onReview },
+  });
+  const { session, panel } = inPage;
   /** How many fields pages of this type usually give (the worker's answer), for the panel (#18.5). */
-  let typical: number | null = null;
-  const showPanel = (r = session.result()) => panel?.update(panelData(r, pack, document.title, session.dismissedOnPage(), typical, locale));
-  const setTypical = (t: number | null) => {
-    if (t === typical) return;
-    typical = t;
-    showPanel();
-  };
+  const setTypical = (t: number | null) => inPage.setTypicalFields(t);
   const reporter = createReporter({
     send,
     onAnswer: (answer) => {
@@ -208,8 +200,7 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
         .catch(() => {});
     }
   };
-  const onResult = (r: ScanResult) => {
-    showPanel(r);
+  const onResult = () => {
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => reportResult(), 250);
   };
@@ -240,13 +231,6 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
   };
   document.addEventListener('click', onDocClick, true);
 
-  const onKey = (e: KeyboardEvent) => {
-    if (!panel || !isPanelShortcut(e)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    panel.toggle();
-  };
-  window.addEventListener('keydown', onKey, true);
   const onMessage = (message: unknown) => {
     const m = BgToCs.safeParse(message);
     if (!m.success) return undefined;
@@ -266,10 +250,8 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     document.removeEventListener('visibilitychange', onVisibility, true);
     document.removeEventListener('submit', onLeave, true);
     reporter.stop();
-    panel?.close();
-    session.detach();
+    inPage.detach();
     document.removeEventListener('click', onDocClick, true);
-    window.removeEventListener('keydown', onKey, true);
     browser.runtime.onMessage.removeListener(onMessage);
   };
 }

@@ -14,18 +14,35 @@ import { compilePack, evaluate, rulesAffectedBy, type CompiledPack, type EngineO
 import { fieldLabel } from '../../rules/fields';
 import type { Locale } from '../../rules/format';
 import { trFor } from '../i18n/tr';
-import { Overlay, type AnchoredFinding } from '../overlay/overlay';
+
 import { OWN_ATTR, readPage, snapshotsOf, type FieldBinding, type PageReading, type SiteProfile } from '../page/read';
+
+/** A finding and the element it is shown at. */
+export interface AnchoredFinding {
+  finding: Finding;
+  anchor: Element;
+}
+
+/**
+ * What draws the warnings in one document (components/in-page/overlay.tsx): the session says what
+ * to show, never how. lib/ holds no UI.
+ */
+export interface Drawer {
+  update(items: AnchoredFinding[], announcement: string, notice: string | null): void;
+  highlight(anchor: Element): void;
+  /** Draws again where the fields are now (after the page moved or removed the warnings). */
+  draw(): void;
+  destroy(): void;
+}
 
 export interface SessionOptions {
   root: Document;
   pack: CompiledPack;
   engine?: Omit<EngineOptions, 'only'>;
   profile?: SiteProfile;
-  /** Draw inline warnings (default true). */
-  inline?: boolean;
-  docUrl?: (ruleId: string) => string | undefined;
-  /** The language of the markers, popovers and announcements (the engine's messages too); zh-CN by default. */
+  /** Makes the drawer of a document (a frame gets its own); none: nothing is drawn (a headless session). */
+  drawer?: (doc: Document) => Drawer;
+  /** The language of the engine's messages and the announcements; zh-CN by default. */
   locale?: Locale;
   /** Diagnostics: how long each full scan (read + evaluate) and each re-check took, in ms. */
   onTiming?: (kind: 'scan' | 'recheck', ms: number) => void;
@@ -78,7 +95,7 @@ export function attachSession(options: SessionOptions): Session {
   const locale = options.locale ?? 'zh-CN';
   const tr = trFor(locale);
   const engineOptions = (): EngineOptions => ({ ...options.engine, locale, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine?.zoneOffsetMinutes });
-  const overlays = new Map<Document, Overlay>();
+  const overlays = new Map<Document, Drawer>();
   let reading: PageReading = { bindings: [], skipped: [] };
   let snapshots: FieldSnapshot[] = [];
   let result: ScanResult = { fields: {}, passed: [], notApplicable: [], findings: [], warnings: [] };
@@ -133,7 +150,7 @@ export function attachSession(options: SessionOptions): Session {
   }
 
   function draw(): void {
-    if (options.inline === false) return;
+    if (!options.drawer) return;
     const shown = visible();
     const perDoc = new Map<Document, AnchoredFinding[]>();
     for (const finding of shown.findings) {
@@ -177,10 +194,10 @@ export function attachSession(options: SessionOptions): Session {
     }
   }
 
-  function overlayFor(doc: Document): Overlay {
+  function overlayFor(doc: Document): Drawer {
     let overlay = overlays.get(doc);
     if (!overlay) {
-      overlay = new Overlay(doc, options.docUrl, locale);
+      overlay = options.drawer!(doc);
       overlays.set(doc, overlay);
     }
     return overlay;
@@ -190,7 +207,7 @@ export function attachSession(options: SessionOptions): Session {
     const anchor = anchors.get(slot(f.fieldKey, f.row)) ?? anchors.get(slot(f.fieldKey));
     if (!anchor?.isConnected) return false;
     anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
-    overlayFor(anchor.ownerDocument).highlight(anchor);
+    if (options.drawer) overlayFor(anchor.ownerDocument).highlight(anchor);
     const control = anchor.matches('input, select, textarea, [tabindex]') ? anchor : anchor.querySelector('input, select, textarea');
     (control as HTMLElement | null)?.focus?.({ preventScroll: true });
     return true;

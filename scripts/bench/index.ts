@@ -11,7 +11,7 @@ const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(11);
 async function main(): Promise<void> {
   console.log('CaseLint benchmarks — medians, Chromium headless on this machine\n');
 
-  // The engine is timed as built code (vite.bench-node.config.ts), like the extension ships it.
+  // The engine is timed as built code (scripts/bench/vite.engine.config.ts), like the extension ships it.
   const { runEngineBench } = (await import(pathToFileURL(resolve('.output/bench-node/engine.js')).href)) as typeof import('./engine');
   const engine = await runEngineBench();
   console.log(`Engine (${engine.records.toLocaleString('en-US')} generated case records, Node ${process.version})`);

@@ -1,5 +1,5 @@
 /**
- * Bench harness, bundled on its own (vite.bench.config.ts) and loaded into a plain page so the
+ * Bench harness, bundled on its own (scripts/bench/vite.harness.config.ts) and loaded into a plain page so the
  * log's own code (CaseLintDb, recordPage, queryLog) runs on Chromium's real IndexedDB.
  */
 import Dexie from 'dexie';

@@ -4,22 +4,17 @@
  * layout and keeps keystrokes in our UI away from the page's shortcut handlers.
  */
 import { render } from 'preact';
-import { INLINE_CSS, InlineWarnings, type PlacedFinding } from '../../components/InlineWarnings';
-import type { Finding } from '../../rules/engine';
+import { INLINE_CSS, InlineWarnings, type PlacedFinding } from '../InlineWarnings';
+import type { AnchoredFinding, Drawer } from '../../lib/session/session';
 import type { Locale } from '../../rules/format';
-import { LocaleContext } from '../../components/locale';
-import { OWN_ATTR } from '../page/read';
-
-export interface AnchoredFinding {
-  finding: Finding;
-  anchor: Element;
-}
+import { LocaleContext } from '../locale';
+import { OWN_ATTR } from '../../lib/page/read';
 
 const MARKER = 18;
 const GAP = 4;
 const FOCUSABLE = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable=""], [contenteditable="true"]';
 
-export class Overlay {
+export class Overlay implements Drawer {
   readonly host: HTMLElement;
   private readonly mount: HTMLElement;
   private items: AnchoredFinding[] = [];

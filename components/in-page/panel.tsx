@@ -5,11 +5,11 @@
  * under it (the panel moves to the other side).
  */
 import { render } from 'preact';
-import { AuditPanel, PANEL_CSS, type AuditPanelProps, type PanelData } from '../../components/AuditPanel';
+import { AuditPanel, PANEL_CSS, type AuditPanelProps, type PanelData } from '../AuditPanel';
 import type { Finding } from '../../rules/engine';
 import type { Locale } from '../../rules/format';
-import { LocaleContext } from '../../components/locale';
-import { OWN_ATTR } from '../page/read';
+import { LocaleContext } from '../locale';
+import { OWN_ATTR } from '../../lib/page/read';
 
 export class InPagePanel {
   private host?: HTMLElement;

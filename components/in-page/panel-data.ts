@@ -1,4 +1,4 @@
-import type { PanelData } from '../../components/AuditPanel';
+import type { PanelData } from '../AuditPanel';
 import type { CompiledPack, ScanResult } from '../../rules/engine';
 import type { Locale } from '../../rules/format';
 

@@ -7,9 +7,9 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { FIELDS, fieldGroup } from '../../rules/fields';
-import { OWN_ATTR } from '../page/read';
-import { selectorFor } from '../page/selector';
-import { trFor, type Locale } from '../i18n/tr';
+import { OWN_ATTR } from '../../lib/page/read';
+import { selectorFor } from '../../lib/page/selector';
+import { trFor, type Locale } from '../../lib/i18n/tr';
 
 export interface PickerOptions {
   doc: Document;

@@ -3,16 +3,15 @@
  * <script src="caselint.js">. It carries the default pack and the label dictionary and exposes
  * `window.CaseLint` (contracts.md §3). No extension APIs, no network.
  */
-import { compilePack, type CompiledPack, type ScanResult } from '../../rules/engine';
-import { parsePack } from '../../rules/pack';
-import { defaultPack } from '../../rules/packs/default';
-import type { SiteProfile } from '../page/read';
-import { isPanelShortcut, panelData } from '../panel/data';
+import { compilePack, type CompiledPack, type ScanResult } from '../rules/engine';
+import { parsePack } from '../rules/pack';
+import { defaultPack } from '../rules/packs/default';
+import type { SiteProfile } from '../lib/page/read';
 import { environmentWarnings } from './environment';
 import { quietPrototypes } from './quiet-prototypes';
-import { InPagePanel } from '../panel/in-page';
-import { attachSession, scanDocument, type Session } from '../session/session';
-import type { Locale } from '../../rules/format';
+import { scanDocument, type Session } from '../lib/session/session';
+import { attachInPage } from '../components/in-page/assemble';
+import type { Locale } from '../rules/format';
 
 declare const __CASELINT_VERSION__: string;
 
@@ -63,37 +62,20 @@ export const CaseLint = {
   },
   attach(options: AttachOptions = {}): Detach {
     try {
-      const session = attachSession({
+      const inPage = attachInPage({
         root: options.root ?? document,
         pack: currentPack(),
         profile: options.profile,
         docUrl: options.docUrl,
-        onResult: options.onResult ? (r) => options.onResult?.(r) : undefined,
+        onResult: options.onResult,
         onTiming: options.onTiming,
         locale: options.locale,
+        panel: !!options.panel && {},
       });
-      sessions.add(session);
-      let closePanel = () => {};
-      if (options.panel) {
-        const doc = options.root ?? document;
-        const panel = new InPagePanel(doc, (f) => session.focus(f), options.docUrl, (f) => session.anchorOf(f), undefined, options.locale);
-        const unsubscribe = session.subscribe((r) => panel.update(panelData(r, currentPack(), doc.title, session.dismissedOnPage(), null, options.locale)));
-        const onKey = (e: KeyboardEvent) => {
-          if (!isPanelShortcut(e)) return;
-          e.preventDefault();
-          panel.toggle();
-        };
-        doc.defaultView?.addEventListener('keydown', onKey, true);
-        closePanel = () => {
-          unsubscribe();
-          panel.close();
-          doc.defaultView?.removeEventListener('keydown', onKey, true);
-        };
-      }
+      sessions.add(inPage.session);
       return () => {
-        closePanel();
-        session.detach();
-        sessions.delete(session);
+        inPage.detach();
+        sessions.delete(inPage.session);
       };
     } catch {
       return () => {};

@@ -1,0 +1,79 @@
+/**
+ * What CaseLint puts on a case page, assembled once for the extension's content script and the
+ * intranet plugin: the session (read → check → follow the typing) drawing its warnings with the
+ * overlay, and — for reviewers — the in-page audit panel, kept up to date and toggled by Alt+Shift+A.
+ */
+import type { CompiledPack, EngineOptions, ScanResult } from '../../rules/engine';
+import type { Locale } from '../../rules/format';
+import type { SiteProfile } from '../../lib/page/read';
+import { attachSession, type Session } from '../../lib/session/session';
+import type { AuditPanelProps } from '../AuditPanel';
+import { Overlay } from './overlay';
+import { InPagePanel } from './panel';
+import { isPanelShortcut, panelData } from './panel-data';
+
+export interface InPageOptions {
+  root: Document;
+  pack: CompiledPack;
+  profile?: SiteProfile;
+  engine?: Omit<EngineOptions, 'only' | 'locale'>;
+  /** The language of the warnings, the popovers and the panel (zh-CN by default). */
+  locale?: Locale;
+  /** Where "查看规则全文" leads (none: no link). */
+  docUrl?: (ruleId: string) => string | undefined;
+  onTiming?: (kind: 'scan' | 'recheck', ms: number) => void;
+  onResult?: (result: ScanResult) => void;
+  /** The reviewer's in-page audit panel; `onReview` adds its confirm and dismiss (the extension's log). */
+  panel?: false | { onReview?: AuditPanelProps['onReview'] };
+}
+
+export interface InPage {
+  session: Session;
+  panel: InPagePanel | undefined;
+  /** How many fields pages of this type usually give (#18.5), for the panel's warning. */
+  setTypicalFields(n: number | null): void;
+  detach(): void;
+}
+
+export function attachInPage(o: InPageOptions): InPage {
+  const locale = o.locale ?? 'zh-CN';
+  const session = attachSession({
+    root: o.root,
+    pack: o.pack,
+    profile: o.profile,
+    engine: o.engine,
+    locale,
+    drawer: (doc) => new Overlay(doc, o.docUrl, locale),
+    onTiming: o.onTiming,
+    onResult: o.onResult ? (r) => o.onResult?.(r) : undefined,
+  });
+  if (!o.panel) return { session, panel: undefined, setTypicalFields: () => {}, detach: () => session.detach() };
+
+  const doc = o.root;
+  const panel = new InPagePanel(doc, (f) => session.focus(f), o.docUrl, (f) => session.anchorOf(f), o.panel.onReview, locale);
+  let typical: number | null = null;
+  const show = (r = session.result()) => panel.update(panelData(r, o.pack, doc.title, session.dismissedOnPage(), typical, locale));
+  const unsubscribe = session.subscribe(show);
+  const onKey = (e: KeyboardEvent) => {
+    if (!isPanelShortcut(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    panel.toggle();
+  };
+  doc.defaultView?.addEventListener('keydown', onKey, true);
+  return {
+    session,
+    panel,
+    setTypicalFields(n) {
+      if (n === typical) return;
+      typical = n;
+      show();
+    },
+    detach() {
+      unsubscribe();
+      panel.close();
+      doc.defaultView?.removeEventListener('keydown', onKey, true);
+      session.detach();
+    },
+  };
+}
