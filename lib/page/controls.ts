@@ -86,6 +86,10 @@ export function valueSource(container: Element): ValueSource | null {
   const split = splitControlsIn(container);
   if (split) return partsSource(split);
 
+  // Framework widgets first: what the user sees, not the hidden value or code behind it.
+  const widget = frameworkWidget(container);
+  if (widget) return widget;
+
   // Element UI widgets first: their inner inputs are readonly views.
   const elSwitch = container.querySelector('.el-switch');
   if (elSwitch) {
@@ -170,11 +174,45 @@ export function valueSource(container: Element): ValueSource | null {
   return null;
 }
 
+/**
+ * Widgets of other frameworks (#18.3), read as shown: an EasyUI textbox/datebox/combobox (its
+ * visible `textbox-text`; the hidden `textbox-value` holds a combobox's code, never read), an
+ * Ant Design select (`ant-select-selection-item`), an iView select (`ivu-select-selected-value`).
+ * A widget not yet initialised has none of these: its original input is read as a plain one.
+ */
+function frameworkWidget(container: Element): ValueSource | null {
+  const easy = container.matches('.textbox') ? container : container.querySelector('span.textbox');
+  const easyText = easy?.querySelector('input.textbox-text');
+  if (easy && easyText) {
+    const hidden = easy.querySelector('input.textbox-value');
+    return { anchor: easy, watch: [easyText, ...(hidden ? [hidden] : [])], read: () => readControl(easyText) };
+  }
+  const select = container.matches('.ant-select, .ivu-select') ? container : container.querySelector('.ant-select, .ivu-select');
+  if (select) {
+    return {
+      anchor: select,
+      watch: [select],
+      read: () => {
+        const shown = [...select.querySelectorAll('.ant-select-selection-item-content, .ivu-tag-text')].map((t) => clean(t.textContent)).filter(Boolean);
+        if (shown.length) return [...new Set(shown)].join('、');
+        const one = select.querySelector('.ant-select-selection-item, .ivu-select-selected-value');
+        return clean(one?.getAttribute('title') || one?.textContent) || null;
+      },
+    };
+  }
+  return null;
+}
+
 /** What may stand between the parts of one value: nothing, a space, or a date/time unit (年 月 日 时 分 秒 : - /). */
 const PART_UNITS = /^[年月日时分秒点:：\-/]{0,2}$/;
 const PART_GAP = { test: (gap: string) => PART_UNITS.test(gap.replace(/\s+/g, '')) };
 const PART = 'input[type=text], input[type=date], input[type=time], input[type=number], input:not([type]), select';
-const WIDGETS = '.layui-form-select, .el-select, .el-date-editor, .textbox, .x-form-item-body, .ant-select';
+const WIDGETS = '.layui-form-select, .el-select, .el-date-editor, .textbox, .x-form-item-body, .ant-select, .ivu-select, .ant-picker, .ivu-date-picker';
+
+/** The root of the widget a control belongs to (a label's `for` often names an inner input), or the control. */
+export function widgetOf(el: Element): Element {
+  return el.closest('span.textbox, .ant-select, .ivu-select, .el-select') ?? el;
+}
 
 /**
  * Whether a control continues the value of the one before it: after a unit (2024 年 3 月), a select

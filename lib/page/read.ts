@@ -8,7 +8,7 @@
 import type { FieldSnapshot } from '../../rules/engine';
 import { fieldGroup } from '../../rules/fields';
 import { keyForLabel, matchLabelIn } from './labels';
-import { isControl, textSource, valueSource, type ValueSource } from './controls';
+import { isControl, textSource, valueSource, widgetOf, type ValueSource } from './controls';
 
 /** Marks CaseLint's own nodes: the reader and the observers skip them. */
 export const OWN_ATTR = 'data-caselint-host';
@@ -79,8 +79,8 @@ function documentsOf(root: Document | Element, skipped: string[], depth = 0): (D
   return out;
 }
 
-const CARDS = '.panel, .card, .layui-card, .el-card, .x-panel, .ant-card';
-const CARD_TITLES = '.panel-heading, .panel-title, .card-header, .layui-card-header, .el-card__header, .x-panel-header-text, .x-panel-header, .ant-card-head-title';
+const CARDS = '.panel, .card, .layui-card, .el-card, .x-panel, .ant-card, .ivu-card';
+const CARD_TITLES = '.panel-heading, .panel-title, .card-header, .layui-card-header, .el-card__header, .x-panel-header-text, .x-title-text, .x-panel-header, .ant-card-head-title, .ivu-card-head';
 
 /** The title of the section a label stands in: a fieldset's legend, a table's caption or spanning header row, a panel's heading. */
 function sectionTitleOf(el: Element): string | null {
@@ -125,7 +125,8 @@ function nextValueContainer(labelEl: Element): Element | null {
     const id = labelEl.getAttribute('for');
     if (id) {
       const target = doc.getElementById(id);
-      if (target) return target;
+      // Ant Design points at a select's empty search input: read the select as shown.
+      if (target) return widgetOf(target);
     }
     const inner = labelEl.querySelector('input, select, textarea');
     if (inner) return inner;
@@ -199,6 +200,50 @@ function readRepeatedTables(doc: Document | Element, consumed: Set<Element>, out
   }
 }
 
+/**
+ * Grids whose column headers and rows are not one table (#18.3): an EasyUI datagrid (header and
+ * body tables apart, cells keyed by `field`; frozen columns in a second view, rows matched by
+ * `datagrid-row-index`) and an ExtJS grid (a header container of column headers, one table per row,
+ * cells naming their column by `data-columnid`). One row per record, read by its column's label.
+ */
+function readSplitGrids(doc: Document | Element, consumed: Set<Element>, out: FieldBinding[]): void {
+  const bind = (cell: Element, label: string, r: number) => {
+    const key = keyForLabel(label);
+    if (!key) return;
+    const src = valueSource(cell) ?? textSource(cell);
+    out.push({ ...src, key, row: fieldGroup(key) ? r : undefined, label: label.trim() });
+    consumed.add(cell);
+  };
+  for (const view of doc.querySelectorAll('.datagrid-view')) {
+    if (isOwn(view)) continue;
+    const labels = new Map<string, Element>();
+    for (const h of view.querySelectorAll('.datagrid-header td[field]')) {
+      labels.set(h.getAttribute('field')!, h);
+      consumed.add(h);
+    }
+    for (const tr of view.querySelectorAll('.datagrid-body tr.datagrid-row')) {
+      const r = Number(tr.getAttribute('datagrid-row-index') ?? NaN);
+      if (!Number.isInteger(r)) continue;
+      for (const cell of tr.querySelectorAll(':scope > td[field]')) {
+        const head = labels.get(cell.getAttribute('field')!);
+        if (head) bind(cell, head.textContent ?? '', r);
+      }
+    }
+  }
+  for (const grid of doc.querySelectorAll('.x-grid')) {
+    if (isOwn(grid)) continue;
+    const headers = [...grid.querySelectorAll('.x-grid-header-ct .x-column-header')];
+    const byId = new Map(headers.map((h) => [h.id, h]));
+    headers.forEach((h) => consumed.add(h));
+    grid.querySelectorAll('.x-grid-row').forEach((tr, r) => {
+      [...tr.querySelectorAll(':scope > td.x-grid-cell')].forEach((cell, j) => {
+        const head = byId.get(cell.getAttribute('data-columnid') ?? '') ?? headers[j];
+        if (head) bind(cell, head.querySelector('.x-column-header-text')?.textContent ?? head.textContent ?? '', r);
+      });
+    });
+  }
+}
+
 function readLabelled(doc: Document | Element, consumed: Set<Element>, out: FieldBinding[]): void {
   const ownerDoc = doc.nodeType === 9 ? (doc as Document) : (doc as Element).ownerDocument;
   const base = doc.nodeType === 9 ? (doc as Document).documentElement : (doc as Element);
@@ -261,6 +306,7 @@ export function readPage(root: Document | Element, profile?: SiteProfile): PageR
       const found: FieldBinding[] = [];
       const consumed = new Set<Element>();
       if (profile) readProfile(doc, profile, found, skipped);
+      readSplitGrids(doc, consumed, found);
       readRepeatedTables(doc, consumed, found);
       readLabelled(doc, consumed, found);
       bindings.push(...found);

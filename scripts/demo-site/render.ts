@@ -9,12 +9,21 @@
  */
 import { fieldDef, fieldGroup, type FieldGroup } from '../../rules/fields';
 import { EXTRA_OPTIONS, PAGE_TYPES } from './pages';
+import { FRAMEWORK_FORM_CLASS, FRAMEWORK_STYLES, frameworkRows, frameworkSection, type FrameworkStyle } from './frameworks';
 
-export type PageStyle = 'table' | 'plain' | 'display' | 'layui' | 'element' | 'iframe' | 'frameset';
+export type PageStyle = 'table' | 'plain' | 'display' | 'layui' | 'element' | 'iframe' | 'frameset' | FrameworkStyle;
+
+const isFramework = (style: PageStyle): style is FrameworkStyle => (FRAMEWORK_STYLES as readonly string[]).includes(style);
 
 export interface DemoPage {
   style: PageStyle;
   fields: Record<string, string>;
+  /** Labels this system writes differently from the page type's (variants, generic labels under a section). */
+  labels?: Record<string, string>;
+  /** Fields shown as a date input and a time input (Bootstrap 3 pages). */
+  split?: string[];
+  /** Fields whose widget has not initialised yet (EasyUI pages): the original markup only. */
+  uninitialised?: string[];
   /** Repeated groups: one object per row (several suspects, several interrogation sessions). */
   rows?: Partial<Record<FieldGroup, Record<string, string>[]>>;
 }
@@ -182,12 +191,14 @@ function formBody(c: DemoCase, pageType: string, style: PageStyle): string {
   const type = PAGE_TYPES[pageType]!;
   const page = c.pages[pageType]!;
   const values = { ...c.common, ...page.fields };
-  const parts = type.sections.map(([title, fields]) => {
+  const parts = type.sections.map(([title, typeFields]) => {
+    const fields = typeFields.map(([key, label]): Field => [key, page.labels?.[key] ?? label]);
     const groups = new Set(fields.map(([k]) => fieldGroup(k)));
     const group = groups.size === 1 ? [...groups][0] : undefined;
     const rows = group ? page.rows?.[group] : undefined;
-    if (rows && rows.length > 1) return rowsSection(title, fields, rows, style === 'display');
+    if (rows && rows.length > 1) return (isFramework(style) && frameworkRows(style, title, fields, rows)) || rowsSection(title, fields, rows, style === 'display');
     const vals = rows?.[0] ? { ...values, ...rows[0] } : values;
+    if (isFramework(style)) return frameworkSection(style, title, fields, vals, { split: page.split, uninitialised: page.uninitialised });
     switch (style) {
       case 'plain':
         return plainSection(title, fields, vals);
@@ -203,7 +214,7 @@ function formBody(c: DemoCase, pageType: string, style: PageStyle): string {
     style === 'display'
       ? '<div class="actions"><span class="muted">只读查看</span></div>'
       : '<div class="actions"><button type="button" class="btn-save">暂存</button> <button type="submit">提交审批</button></div>';
-  const cls = style === 'layui' ? 'case-form layui-form' : style === 'element' ? 'case-form el-form' : 'case-form';
+  const cls = isFramework(style) ? FRAMEWORK_FORM_CLASS[style] : style === 'layui' ? 'case-form layui-form' : style === 'element' ? 'case-form el-form' : 'case-form';
   return `<form class="${cls}" method="post" action="#" onsubmit="return false">${parts.join('\n')}${actions}</form>`;
 }
 
