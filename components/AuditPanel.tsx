@@ -12,6 +12,8 @@ import { TONES, toneOf, type Tone } from './severity';
 import { WholeWords, WHOLE_WORDS_CSS } from './WholeWords';
 import { useTr, Zh } from './locale';
 import type { Tr } from '../lib/i18n/tr';
+import type { MatchedField, UnmappedField } from '../lib/messaging/protocol';
+import { MatchedFields, READING_CSS, UnmappedFields } from './ReadingPanel';
 import { dismissLabel, DISMISS_REASONS } from '../lib/db/rows';
 
 export interface PanelData {
@@ -29,6 +31,10 @@ export interface PanelData {
   categories: Record<string, string>;
   caseNumber?: string | null;
   pageTitle?: string;
+  /** Labelled controls CaseLint could not map, with the fields they may be (#18.4). */
+  unmapped?: UnmappedField[];
+  /** The fields the page was read with and how each was found (#18.4). */
+  matched?: MatchedField[];
 }
 
 export interface AuditPanelProps {
@@ -40,6 +46,8 @@ export interface AuditPanelProps {
   onReview?: (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null) => Promise<string>;
   /** The in-page panel: which side it is docked on, and how to move it to the other. */
   dock?: { side: 'left' | 'right'; onMove: () => void };
+  /** Maps an unmapped control to a field for this page type (a site-profile entry); says what happened. */
+  onMap?: (selector: string, key: string) => Promise<string>;
 }
 
 const ORDER: Tone[] = ['error', 'warning', 'info', 'review'];
@@ -50,7 +58,7 @@ export function reviewSaid(r: { ok: true } | { ok: false; error: string }, actio
   return action === 'dismiss' ? tr('已排除（本案不再提示）', 'Dismissed (no longer shown for this case)') : tr('已确认', 'Confirmed');
 }
 
-export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: AuditPanelProps) {
+export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview, onMap }: AuditPanelProps) {
   /** What the last review from the panel did (a dismissed finding leaves the list, so it is said above it). */
   const tr = useTr();
   const [said, setSaid] = useState('');
@@ -126,6 +134,7 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
           )}
         </p>
       ) : null}
+      {data.unmapped?.length ? <UnmappedFields items={data.unmapped} onMap={onMap} /> : null}
       {data.warnings.length ? (
         <ul class="ap-warnings">
           {data.warnings.map((w) => (
@@ -223,6 +232,7 @@ export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview }: 
           );
         })
       )}
+      {data.matched?.length ? <MatchedFields items={data.matched} /> : null}
     </section>
   );
 }
@@ -264,4 +274,5 @@ export const PANEL_CSS = `
 ${WHOLE_WORDS_CSS}
 .ap-basis { font-size: 11px; color: #4b5563; }
 .ap-doc { font-size: 11px; margin-left: 6px; color: #1d4ed8; }
+${READING_CSS}
 `;

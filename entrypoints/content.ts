@@ -21,6 +21,8 @@ import { startPicker } from '../components/in-page/picker';
 import type { HolidayCalendar } from '../rules/periods/calendar';
 import { reviewSaid } from '../components/AuditPanel';
 import { attachInPage } from '../components/in-page/assemble';
+import { readingSummary } from '../components/in-page/panel-data';
+import { mapControl } from '../components/map-control';
 import { BgToCs, request, type Input } from '../lib/messaging/protocol';
 import { createReporter } from '../lib/messaging/reporter';
 import { trFor } from '../lib/i18n/tr';
@@ -84,6 +86,8 @@ export default defineContentScript({
     running[RUNNING] = true;
 
     let stop: (() => void) | undefined;
+    /** Whether the reviewer's panel is open: it stays open when the page is read again with a new configuration. */
+    let panelOpen: () => boolean = () => false;
     let stopPicker: (() => void) | undefined;
     let config: EffectiveConfig | undefined;
     let generation = 0;
@@ -91,10 +95,12 @@ export default defineContentScript({
       const mine = ++generation;
       const [next, calendar] = await Promise.all([loadConfig(), loadCalendar()]);
       if (mine !== generation || ctx.isInvalid) return;
+      const reopen = panelOpen();
       stop?.();
       stop = undefined;
+      panelOpen = () => false;
       config = next;
-      if (isActiveOn(next, location.origin)) stop = run(next, calendar);
+      if (isActiveOn(next, location.origin)) ({ stop, panelOpen } = run(next, calendar, reopen));
     };
     void restart();
     let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -135,7 +141,7 @@ export default defineContentScript({
 });
 
 /** Reads and checks the page with the configuration in force; returns the function that stops it. */
-function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
+function run(config: EffectiveConfig, calendar: HolidayCalendar, openPanel = false): { stop: () => void; panelOpen: () => boolean } {
   const pack = compilePack(config.pack);
   const locale = config.settings.locale;
   const tr = trFor(locale);
@@ -164,6 +170,8 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
       return tr('未完成：后台服务未响应，请重试', 'Not done: the extension did not answer; please try again');
     }
   };
+  /** A control the reader could not map, mapped by the reviewer for this page type (#18.4): the site profile changes, the page is read again. */
+  const onMap = (selector: string, key: string) => mapControl(location.href, selector, key, tr);
   const inPage = attachInPage({
     root: document,
     pack,
@@ -171,9 +179,10 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     profile: profileFor(location.href, config.profiles),
     engine: { overrides: config.ruleOverrides, calendar },
     locale,
-    panel: reviewer && { onReview },
+    panel: reviewer && { onReview, onMap },
   });
   const { session, panel } = inPage;
+  if (openPanel) panel?.open();
   /** How many fields pages of this type usually give (the worker's answer), for the panel (#18.5). */
   const setTypical = (t: number | null) => inPage.setTypicalFields(t);
   const reporter = createReporter({
@@ -193,7 +202,8 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     reportTimer = undefined;
     const raw = session.result();
     // A page where no rule could be checked is not logged; its fields are still compared with its type's (#18.5).
-    if (raw.passed.length || raw.findings.length) reporter.report(locale === 'zh-CN' ? summaryOf(raw) : summaryOf(session.resultIn('zh-CN'), raw));
+    const read = readingSummary(session.reading());
+    if (raw.passed.length || raw.findings.length) reporter.report({ ...(locale === 'zh-CN' ? summaryOf(raw) : summaryOf(session.resultIn('zh-CN'), raw)), ...read });
     else if (Object.keys(raw.fields).length) {
       void request(send, 'cs-bg:fields-read', { visit, url: location.href, caseNumber: raw.fields['case.number'] ?? null, fieldsRead: Object.keys(raw.fields).length })
         .then((a) => a.ok && setTypical(a.typicalFields))
@@ -243,15 +253,18 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar): () => void {
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
-  return () => {
-    unsubscribe();
-    clearTimeout(reportTimer);
-    window.removeEventListener('pagehide', onLeave, true);
-    document.removeEventListener('visibilitychange', onVisibility, true);
-    document.removeEventListener('submit', onLeave, true);
-    reporter.stop();
-    inPage.detach();
-    document.removeEventListener('click', onDocClick, true);
-    browser.runtime.onMessage.removeListener(onMessage);
+  return {
+    panelOpen: () => !!panel?.isOpen,
+    stop: () => {
+      unsubscribe();
+      clearTimeout(reportTimer);
+      window.removeEventListener('pagehide', onLeave, true);
+      document.removeEventListener('visibilitychange', onVisibility, true);
+      document.removeEventListener('submit', onLeave, true);
+      reporter.stop();
+      inPage.detach();
+      document.removeEventListener('click', onDocClick, true);
+      browser.runtime.onMessage.removeListener(onMessage);
+    },
   };
 }

@@ -23,8 +23,8 @@ export interface InPageOptions {
   docUrl?: (ruleId: string) => string | undefined;
   onTiming?: (kind: 'scan' | 'recheck', ms: number) => void;
   onResult?: (result: ScanResult) => void;
-  /** The reviewer's in-page audit panel; `onReview` adds its confirm and dismiss (the extension's log). */
-  panel?: false | { onReview?: AuditPanelProps['onReview'] };
+  /** The reviewer's in-page audit panel; `onReview` adds its confirm and dismiss (the extension's log), `onMap` the mapping of unrecognised controls (its site profiles). */
+  panel?: false | { onReview?: AuditPanelProps['onReview']; onMap?: AuditPanelProps['onMap'] };
 }
 
 export interface InPage {
@@ -50,9 +50,9 @@ export function attachInPage(o: InPageOptions): InPage {
   if (!o.panel) return { session, panel: undefined, setTypicalFields: () => {}, detach: () => session.detach() };
 
   const doc = o.root;
-  const panel = new InPagePanel(doc, (f) => session.focus(f), o.docUrl, (f) => session.anchorOf(f), o.panel.onReview, locale);
+  const panel = new InPagePanel(doc, (f) => session.focus(f), o.docUrl, (f) => session.anchorOf(f), o.panel.onReview, locale, o.panel.onMap);
   let typical: number | null = null;
-  const show = (r = session.result()) => panel.update(panelData(r, o.pack, doc.title, session.dismissedOnPage(), typical, locale));
+  const show = (r = session.result()) => panel.update(panelData(r, o.pack, doc.title, session.dismissedOnPage(), typical, locale, session.reading()));
   const unsubscribe = session.subscribe(show);
   const onKey = (e: KeyboardEvent) => {
     if (!isPanelShortcut(e)) return;

@@ -29,6 +29,8 @@ export class InPagePanel {
     /** A reviewer's confirm or dismiss from the panel (the extension; the plugin has no log). */
     private readonly onReview?: AuditPanelProps['onReview'],
     private readonly locale: Locale = 'zh-CN',
+    /** Maps an unmapped control to a field (the extension's site profiles; none in the plugin). */
+    private readonly onMap?: AuditPanelProps['onMap'],
   ) {}
 
   get isOpen(): boolean {
@@ -112,7 +114,7 @@ export class InPagePanel {
     if (!this.mount || !this.data) return;
     render(
       <LocaleContext.Provider value={this.locale}>
-        <AuditPanel data={this.data} onSelect={(f) => this.select(f)} onClose={() => this.close()} docUrl={this.docUrl} dock={{ side: this.side, onMove: () => this.move() }} onReview={this.onReview} />
+        <AuditPanel data={this.data} onSelect={(f) => this.select(f)} onClose={() => this.close()} docUrl={this.docUrl} dock={{ side: this.side, onMove: () => this.move() }} onReview={this.onReview} onMap={this.onMap} />
       </LocaleContext.Provider>,
       this.mount,
     );

@@ -9,6 +9,7 @@ import { renderLocalized, useLocale, useTr } from '../../components/i18n';
 import { BgToCs, pageKey, PageSummarySchema, request, type PageSummary } from '../../lib/messaging/protocol';
 import type { Finding } from '../../rules/engine';
 import { loadConfig } from '../../lib/config/store';
+import { mapControl } from '../../components/map-control';
 import type { EffectiveConfig } from '../../lib/config/effective';
 const fixedTab = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
 
@@ -84,7 +85,11 @@ function SidePanel() {
     dismissed: summary.dismissed ?? [],
     ...(summary.fieldsRead !== undefined ? { fieldsRead: summary.fieldsRead } : {}),
     typicalFields: summary.typicalFields ?? null,
+    ...(summary.unmapped ? { unmapped: summary.unmapped } : {}),
+    ...(summary.matched ? { matched: summary.matched } : {}),
   };
+  // Map an unrecognised control for this page type (#18.4): the tab re-reads the page with the new site profile.
+  const onMap = (selector: string, key: string) => mapControl(summary.url, selector, key, tr);
   // Confirm or dismiss from here too (#15.2): the worker finds the log row by page and finding.
   const onReview = async (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null): Promise<string> => {
     if (tabId === undefined) return tr('未完成：没有当前页面', 'Not done: no current page');
@@ -105,6 +110,7 @@ function SidePanel() {
       data={data}
       docUrl={(ruleId) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`}
       onReview={onReview}
+      onMap={onMap}
       onSelect={(f) => {
         if (tabId === undefined) return;
         const message = BgToCs.safeParse({ type: 'bg-cs:focus', fieldKey: f.fieldKey, ...(f.row !== undefined ? { row: f.row } : {}) });

@@ -28,6 +28,22 @@ export const FindingSchema = z.strictObject({
   en: z.strictObject({ message: z.string().max(2000), title: z.string().max(200), remedy: z.string().max(1000).optional() }).optional(),
 });
 
+/** A labelled control the page reader could not map (#18.4): its label, how to find it again, the fields it may be. */
+export const UnmappedFieldSchema = z.strictObject({
+  label: z.string().max(100),
+  selector: z.string().max(1000),
+  candidates: z.array(z.enum(FIELD_KEYS)).max(5),
+});
+export type UnmappedField = z.infer<typeof UnmappedFieldSchema>;
+
+/** A field the page was read with, and how it was found (#18.4). */
+export const MatchedFieldSchema = z.strictObject({
+  key: z.enum(FIELD_KEYS),
+  label: z.string().max(200),
+  how: z.enum(['exact', 'variant', 'section', 'profile']),
+});
+export type MatchedField = z.infer<typeof MatchedFieldSchema>;
+
 /** What the side panel shows for a tab, and what the log records: a page's current result. */
 export const PageSummarySchema = z.strictObject({
   /** One page load; reports while typing are one sighting. */
@@ -49,6 +65,9 @@ export const PageSummarySchema = z.strictObject({
   fieldsRead: z.number().int().nonnegative().max(100_000).optional(),
   /** How many pages of this type usually give (the worker adds it for the side panel). */
   typicalFields: z.number().int().nonnegative().nullable().optional(),
+  /** Labelled controls the reader could not map, and how each field was found (#18.4). */
+  unmapped: z.array(UnmappedFieldSchema).max(40).optional(),
+  matched: z.array(MatchedFieldSchema).max(500).optional(),
 });
 export type PageSummary = z.infer<typeof PageSummarySchema>;
 

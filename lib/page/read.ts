@@ -7,7 +7,8 @@
  */
 import type { FieldSnapshot } from '../../rules/engine';
 import { fieldGroup } from '../../rules/fields';
-import { keyForLabel, matchLabelIn } from './labels';
+import { keyForLabel, matchLabel, matchLabelIn, type LabelMatch } from './labels';
+import { candidatesFor, type Candidate } from './candidates';
 import { isControl, textSource, valueSource, widgetOf, type ValueSource } from './controls';
 
 /** Marks CaseLint's own nodes: the reader and the observers skip them. */
@@ -22,19 +23,35 @@ export interface SiteProfile {
   zoneOffsetMinutes?: number;
 }
 
+/** How a field was found (#18.4): its label as fields.md writes it, a variant of it, a generic label read with its section, or the site profile. */
+export type MatchedBy = LabelMatch['how'] | 'profile';
+
 export interface FieldBinding extends ValueSource {
   key: string;
   /** Row of a repeated group (suspects, interrogation sessions). */
   row?: number;
   /** The label text as shown on the page. */
   label: string;
+  how: MatchedBy;
+}
+
+/** A labelled control the reader saw but could not map to a field (#18.4), with the fields it may be. */
+export interface UnmappedControl {
+  label: string;
+  anchor: Element;
+  candidates: Candidate[];
 }
 
 export interface PageReading {
   bindings: FieldBinding[];
   /** What could not be read (cross-origin frames, broken widgets), for the scan's warnings. */
   skipped: string[];
+  /** Labelled controls no field answers to (at most MAX_UNMAPPED). */
+  unmapped: UnmappedControl[];
 }
+
+/** How many unmapped controls a page lists (a form has a few dozen fields; the rest is noise). */
+const MAX_UNMAPPED = 40;
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'OPTION', 'TEXTAREA', 'SELECT', 'TEMPLATE', 'svg']);
 const LABEL_CONTAINERS = new Set(['LABEL', 'TD', 'TH', 'DT', 'LEGEND']);
@@ -97,26 +114,29 @@ function sectionTitleOf(el: Element): string | null {
 }
 
 /** The element whose text is the label: climbs from a text node's parent through tiny wrappers. */
-function labelElementFor(textParent: Element): { el: Element; key: string; text: string } | null {
+function labelElementFor(textParent: Element): { el: Element; key: string; text: string; how: LabelMatch['how'] } | null {
   let el: Element = textParent;
   if (el.childElementCount > 3) return null;
   let text = el.textContent ?? '';
   // A generic label (执行时间) is read with its section's title (拘留执行).
-  let key = matchLabelIn(text, () => sectionTitleOf(textParent))?.key;
+  const first = matchLabelIn(text, () => sectionTitleOf(textParent));
+  let key = first?.key;
+  let how = first?.how ?? 'exact';
   // <td><span>*</span>拘留时间：</td> — the text node's parent is the cell; <td><b>拘留时间</b></td> — climb to the cell.
   while (el.parentElement && el.parentElement.childElementCount <= 3 && !LABEL_CONTAINERS.has(el.tagName)) {
     const parent = el.parentElement;
     if (parent.tagName === 'BODY' || parent.tagName === 'FORM' || parent.tagName === 'TR') break;
     const ptext = parent.textContent ?? '';
     if (ptext.length > 40) break;
-    const pkey = keyForLabel(ptext);
-    if (!pkey || (key && pkey !== key)) break;
+    const pmatch = matchLabel(ptext);
+    if (!pmatch || (key && pmatch.key !== key)) break;
     if (parent.querySelector('input, select, textarea')) break;
     el = parent;
     text = ptext;
-    key = pkey;
+    key = pmatch.key;
+    if (!first) how = pmatch.how;
   }
-  return key ? { el, key, text: text.trim() } : null;
+  return key ? { el, key, text: text.trim(), how } : null;
 }
 
 function nextValueContainer(labelEl: Element): Element | null {
@@ -176,7 +196,7 @@ function readRepeatedTables(doc: Document | Element, consumed: Set<Element>, out
     for (let h = 0; h < Math.min(rows.length, 3); h++) {
       const cells = rowCells(rows[h]!);
       if (cells.length < 2) continue;
-      const keys = cells.map((c) => (c.querySelector('input, select, textarea') ? undefined : keyForLabel(c.textContent ?? '')));
+      const keys = cells.map((c) => (c.querySelector('input, select, textarea') ? undefined : matchLabel(c.textContent ?? '')));
       const labelled = keys.filter(Boolean).length;
       if (labelled < 2 || labelled < cells.length * 0.6) continue;
       // Data rows follow with the same number of cells and no labels of their own.
@@ -186,10 +206,10 @@ function readRepeatedTables(doc: Document | Element, consumed: Set<Element>, out
         if (data.length !== cells.length) break;
         if (data.filter((c) => !c.querySelector('input, select, textarea') && keyForLabel(c.textContent ?? '')).length >= 2) break;
         data.forEach((cell, j) => {
-          const key = keys[j];
-          if (!key) return;
+          const m = keys[j];
+          if (!m) return;
           const src = valueSource(cell) ?? textSource(cell);
-          out.push({ ...src, key, row: fieldGroup(key) ? r : undefined, label: (cells[j]!.textContent ?? '').trim() });
+          out.push({ ...src, key: m.key, row: fieldGroup(m.key) ? r : undefined, label: (cells[j]!.textContent ?? '').trim(), how: m.how });
           consumed.add(cell);
         });
         r++;
@@ -208,10 +228,10 @@ function readRepeatedTables(doc: Document | Element, consumed: Set<Element>, out
  */
 function readSplitGrids(doc: Document | Element, consumed: Set<Element>, out: FieldBinding[]): void {
   const bind = (cell: Element, label: string, r: number) => {
-    const key = keyForLabel(label);
-    if (!key) return;
+    const m = matchLabel(label);
+    if (!m) return;
     const src = valueSource(cell) ?? textSource(cell);
-    out.push({ ...src, key, row: fieldGroup(key) ? r : undefined, label: label.trim() });
+    out.push({ ...src, key: m.key, row: fieldGroup(m.key) ? r : undefined, label: label.trim(), how: m.how });
     consumed.add(cell);
   };
   for (const view of doc.querySelectorAll('.datagrid-view')) {
@@ -244,7 +264,10 @@ function readSplitGrids(doc: Document | Element, consumed: Set<Element>, out: Fi
   }
 }
 
-function readLabelled(doc: Document | Element, consumed: Set<Element>, out: FieldBinding[]): void {
+/** A text that reads like a form label: short and Chinese, perhaps with a colon (what follows it decides: a control). */
+const LABELISH = /^[*＊\s]*[\u3400-\u9fff][^。；;，,]{0,17}[:：]?\s*$/;
+
+function readLabelled(doc: Document | Element, consumed: Set<Element>, out: FieldBinding[], unmapped: UnmappedControl[]): void {
   const ownerDoc = doc.nodeType === 9 ? (doc as Document) : (doc as Element).ownerDocument;
   const base = doc.nodeType === 9 ? (doc as Document).documentElement : (doc as Element);
   if (!base) return;
@@ -260,7 +283,11 @@ function readLabelled(doc: Document | Element, consumed: Set<Element>, out: Fiel
     seen.add(parent);
     if (consumed.has(parent) || isOwn(parent)) continue;
     const found = labelElementFor(parent);
-    if (!found || consumed.has(found.el)) continue;
+    if (!found) {
+      if (unmapped.length < MAX_UNMAPPED) noteUnmapped(parent, raw, consumed, boundControls, unmapped);
+      continue;
+    }
+    if (consumed.has(found.el)) continue;
     consumed.add(found.el);
     const container = nextValueContainer(found.el);
     if (!container || (container !== found.el && consumed.has(container)) || isOwn(container)) continue;
@@ -269,8 +296,30 @@ function readLabelled(doc: Document | Element, consumed: Set<Element>, out: Fiel
     if (src.watch.some((w) => boundControls.has(w))) continue;
     src.watch.forEach((w) => boundControls.add(w));
     if (!isControl(container)) consumed.add(container);
-    out.push({ ...src, key: found.key, label: found.text });
+    out.push({ ...src, key: found.key, label: found.text, how: found.how });
   }
+}
+
+/** A label no field answers to, followed by a control: listed with the fields it may be (#18.4). */
+function noteUnmapped(parent: Element, raw: string, consumed: Set<Element>, bound: Set<Element>, unmapped: UnmappedControl[]): void {
+  const text = raw.trim();
+  if (!LABELISH.test(text) || /^(LEGEND|CAPTION|H[1-6]|BUTTON|A|OPTION)$/.test(parent.tagName)) return;
+  let labelEl: Element = parent;
+  // <label><span>羁押起始</span></label>: the label element itself.
+  while (labelEl.parentElement && !LABEL_CONTAINERS.has(labelEl.tagName) && (labelEl.parentElement.textContent ?? '').trim() === text) labelEl = labelEl.parentElement;
+  const container = nextValueContainer(labelEl);
+  if (!container || consumed.has(container) || isOwn(container) || container.querySelector('table, form, fieldset')) return;
+  const src = valueSource(container);
+  // One value's controls (a date and a time at most a few), not a whole block of them.
+  if (!src || src.watch.length > 5 || src.watch.some((w) => bound.has(w))) return;
+  const label = text.replace(/[:：]\s*$/, '').replace(/^[*＊\s]+/, '');
+  let value: string | null = null;
+  try {
+    value = src.read();
+  } catch {
+    value = null;
+  }
+  unmapped.push({ label, anchor: src.anchor, candidates: candidatesFor(label, value) });
 }
 
 function readProfile(doc: Document | Element, profile: SiteProfile, out: FieldBinding[], skipped: string[]): void {
@@ -284,7 +333,7 @@ function readProfile(doc: Document | Element, profile: SiteProfile, out: FieldBi
     }
     if (!el) continue;
     const src = valueSource(el) ?? textSource(el);
-    out.push({ ...src, key: f.key, row: f.row, label: f.selector });
+    out.push({ ...src, key: f.key, row: f.row, label: f.selector, how: 'profile' });
   }
 }
 
@@ -301,6 +350,7 @@ export function profileFor(url: string, profiles: readonly SiteProfile[]): SiteP
 export function readPage(root: Document | Element, profile?: SiteProfile): PageReading {
   const skipped: string[] = [];
   const bindings: FieldBinding[] = [];
+  const unmapped: UnmappedControl[] = [];
   for (const doc of documentsOf(root, skipped)) {
     try {
       const found: FieldBinding[] = [];
@@ -308,7 +358,7 @@ export function readPage(root: Document | Element, profile?: SiteProfile): PageR
       if (profile) readProfile(doc, profile, found, skipped);
       readSplitGrids(doc, consumed, found);
       readRepeatedTables(doc, consumed, found);
-      readLabelled(doc, consumed, found);
+      readLabelled(doc, consumed, found, unmapped);
       bindings.push(...found);
     } catch (e) {
       skipped.push(`页面部分内容读取失败：${(e as Error).message}`);
@@ -322,7 +372,9 @@ export function readPage(root: Document | Element, profile?: SiteProfile): PageR
     seen.set(b.key, n + 1);
     b.row = n;
   }
-  return { bindings, skipped };
+  // A control a site profile maps is not unmapped any more.
+  const mapped = new Set(bindings.map((b) => b.anchor));
+  return { bindings, skipped, unmapped: unmapped.filter((u) => !mapped.has(u.anchor)) };
 }
 
 /** Reads the current values of the bindings as engine input. A binding that throws reads as absent. */

@@ -96,7 +96,7 @@ export function attachSession(options: SessionOptions): Session {
   const tr = trFor(locale);
   const engineOptions = (): EngineOptions => ({ ...options.engine, locale, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine?.zoneOffsetMinutes });
   const overlays = new Map<Document, Drawer>();
-  let reading: PageReading = { bindings: [], skipped: [] };
+  let reading: PageReading = { bindings: [], skipped: [], unmapped: [] };
   let snapshots: FieldSnapshot[] = [];
   let result: ScanResult = { fields: {}, passed: [], notApplicable: [], findings: [], warnings: [] };
   let byElement = new WeakMap<Element, number[]>();
