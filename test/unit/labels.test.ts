@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyForLabel, matchLabel, matchLabelIn, normalizeLabel } from '../../lib/page/labels';
 import { FIELDS } from '../../rules/fields';
+import { candidatesFor } from '../../lib/page/candidates';
 
 describe('label dictionary', () => {
   it('maps every listed label to its canonical field (first listing wins on a shared label)', () => {
@@ -110,5 +111,27 @@ describe('generic labels read with their section (#18.1)', () => {
   });
   it('a label that names a field alone keeps it, whatever the section', () => {
     expect(matchLabelIn('送押时间', () => '取保候审')).toEqual({ key: 'detention.custodyAt', how: 'exact' });
+  });
+});
+
+describe('candidates for a label no field answers to (#18.4)', () => {
+  it.each([
+    ['拘留执行日期时间', '2024-03-05 14:30', 'detention.startAt'],
+    ['家属通知日', '2024-03-06', 'detention.familyNotifiedAt'],
+    ['取保开始', '2024-03-20', 'bail.startDate'],
+    ['罚款数额合计', '500', 'penalty.fineAmount'],
+  ])('%s (value %s) offers %s among the first three', (label, value, key) => {
+    expect(candidatesFor(label, value).map((c) => c.key)).toContain(key);
+  });
+
+  it('offers choices, never a mapping: a label with nothing in common gets none', () => {
+    expect(candidatesFor('字段01', '2024-03-05 14:30')).toEqual([]);
+    expect(keyForLabel('拘留执行日期时间')).toBeUndefined();
+  });
+
+  it('at most three, best first', () => {
+    const c = candidatesFor('通知时间', '2024-03-06 10:00');
+    expect(c.length).toBeLessThanOrEqual(3);
+    expect([...c].sort((a, b) => b.score - a.score)).toEqual(c);
   });
 });
