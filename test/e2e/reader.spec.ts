@@ -111,3 +111,19 @@ test('a generic label is read with the title of its section; under an unrelated 
   expect(result.fields).toEqual({ 'detention.startAt': '2024-03-05 14:30', 'detention.familyNotifiedAt': '2024-03-06 16:45' });
   expect(result.findings.map((f) => `${f.ruleId} ${f.fieldKey}`)).toContain('detention-family-notice-24h detention.familyNotifiedAt');
 });
+
+test('bad input: labels of any length, labels nested in labels, a half-initialised widget, a section naming two measures — never a throw, never a guess (#18)', async ({ demo }) => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/fixtures/bad-input.html`);
+  await page.addScriptTag({ path: PLUGIN_FILE });
+  const result = await page.evaluate(() => window.CaseLint!.scan());
+  // The section names two measures: 执行时间 under 拘留、逮捕执行 could be either, so it is not read.
+  expect(result.fields['arrest.executedAt']).toBeUndefined();
+  // The nested label names its control; the half-initialised datetimebox is read from what it holds.
+  expect(result.fields['detention.familyNotifiedAt']).toBe('2024-03-06 16:45');
+  expect(result.fields['detention.startAt']).toBe('2024-03-05 14:30');
+  // The 5,000-character label is no label; nothing else was read.
+  expect(Object.keys(result.fields).sort()).toEqual(['detention.familyNotifiedAt', 'detention.startAt']);
+  expect(result.warnings.filter((w) => /读取失败|检查未完成/.test(w))).toEqual([]);
+  expect(result.findings.map((f) => f.ruleId)).toContain('detention-family-notice-24h');
+});
