@@ -47,7 +47,15 @@ export function attachInPage(o: InPageOptions): InPage {
     onTiming: o.onTiming,
     onResult: o.onResult ? (r) => o.onResult?.(r) : undefined,
   });
-  if (!o.panel) return { session, panel: undefined, setTypicalFields: () => {}, detach: () => session.detach() };
+  // How many case fields the page was last read with, on <html data-caselint-read>: that CaseLint ran
+  // here and what it saw, for the unit's IT staff (and for tests that wait for a page to be read).
+  const unmark = session.subscribe((r) => o.root.documentElement?.setAttribute('data-caselint-read', String(Object.keys(r.fields).length)));
+  const detachSession = () => {
+    unmark();
+    o.root.documentElement?.removeAttribute('data-caselint-read');
+    session.detach();
+  };
+  if (!o.panel) return { session, panel: undefined, setTypicalFields: () => {}, detach: detachSession };
 
   const doc = o.root;
   const panel = new InPagePanel(doc, (f) => session.focus(f), o.docUrl, (f) => session.anchorOf(f), o.panel.onReview, locale, o.panel.onMap);
@@ -73,7 +81,7 @@ export function attachInPage(o: InPageOptions): InPage {
       unsubscribe();
       panel.close();
       doc.defaultView?.removeEventListener('keydown', onKey, true);
-      session.detach();
+      detachSession();
     },
   };
 }

@@ -1,6 +1,7 @@
 /** The reviewer's audit panel: grouped findings, counts, category filter, jump to the field. */
 import { expect, test } from './fixtures';
 import { openLogPage, readLog, waitForLog } from './log-helpers';
+import { RULE_COUNT } from './expected';
 
 test('Alt+Shift+A opens the panel: findings by severity, counts, filter, click jumps to and highlights the field', async ({ extContext, demo }) => {
   const page = await extContext.newPage();
@@ -17,7 +18,7 @@ test('Alt+Shift+A opens the panel: findings by severity, counts, filter, click j
   const passed = Number(await panel.locator('[data-count="passed"]').textContent());
   const na = Number(await panel.locator('[data-count="na"]').textContent());
   expect(passed).toBeGreaterThan(0);
-  expect(passed + na + 8).toBe(45);
+  expect(passed + na + 8).toBe(RULE_COUNT);
   await expect(panel.locator('.ap-group.ap-error h3')).toHaveText('✖ 违规（7）');
   await expect(panel.locator('.ap-group.ap-warning .ap-item')).toHaveCount(1);
   await expect(panel.locator('.ap-case')).toHaveText('案件编号 XZ2024-0415');

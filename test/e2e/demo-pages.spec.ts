@@ -13,6 +13,8 @@ for (const { caseId, page: pageType, path } of demoPages()) {
     await page.waitForLoadState('networkidle');
     const shown = await waitForMarkers(page, expected.length);
     expect(shown.map(line).sort()).toEqual(expected);
+    // The extension really read the page (a compliant page must not pass because nothing ran).
+    expect(Number(await page.locator('html').getAttribute('data-caselint-read'))).toBeGreaterThan(0);
 
     await page.addScriptTag({ path: PLUGIN_FILE });
     const scan = await page.evaluate(() => window.CaseLint!.scan());

@@ -1,6 +1,6 @@
 /** The findings log in a real browser: several tabs, a service worker stopped mid-stream, the reviewer's workflow. */
 import { readFileSync } from 'node:fs';
-import { expectedFindings } from './expected';
+import { expectedFindings, RULE_COUNT } from './expected';
 import { expect, test } from './fixtures';
 import { openLogPage, readLog, readStore, waitForLog } from './log-helpers';
 import { waitForMarkers } from './markers';
@@ -29,7 +29,8 @@ test('tabs at once, the worker stopped again and again: every finding is logged 
   const stopper = (async () => {
     while (stopping) {
       await cdp.send('ServiceWorker.stopAllWorkers').catch(() => {});
-      await new Promise((r) => setTimeout(r, 120));
+      // Stopped again as soon as it is back.
+      await extContext.waitForEvent('serviceworker', { timeout: 1000 }).catch(() => {});
     }
   })();
   const tabs = await Promise.all(
@@ -40,7 +41,8 @@ test('tabs at once, the worker stopped again and again: every finding is logged 
     }),
   );
   await Promise.all(tabs.map((t, i) => waitForMarkers(t, expectedFindings(pages[i]![0], pages[i]![1]).length)));
-  await new Promise((r) => setTimeout(r, 1500));
+  // The worker keeps being stopped until every finding has reached the log.
+  await expect.poll(async () => (await readLog(log)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(expected.size);
   stopping = false;
   await stopper;
   const rows = await waitForLog(log, expected.size);
@@ -94,7 +96,7 @@ test('the reviewer confirms, dismisses (per case only) and reopens; a fixed find
   const panel = detention.locator('section.ap');
   await expect(panel.locator('[data-count="dismissed"]')).toHaveText('1');
   const n = async (k: string) => Number(await panel.locator(`[data-count="${k}"]`).textContent());
-  expect((await n('passed')) + (await n('na')) + (await n('dismissed')) + 3).toBe(45);
+  expect((await n('passed')) + (await n('na')) + (await n('dismissed')) + 3).toBe(RULE_COUNT);
   expect(await n('checked')).toBe(45 - (await n('na')));
   await detention.keyboard.press('Escape');
   await other.reload();

@@ -21,7 +21,8 @@ test('script in values and labels is shown as text; a throwing page, a detached 
   await page.keyboard.press('Alt+Shift+A');
   await expect(page.locator('section.ap')).toBeVisible();
   await expect(page.locator('.ap-item img, .ap-item script, .ap-item svg')).toHaveCount(0);
-  await page.waitForTimeout(300);
+  // An injected <img onerror> would fire once its load failed: wait until nothing is loading.
+  await page.waitForLoadState('networkidle');
   expect(dialogs).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __dialogs: number }).__dialogs)).toBe(0);
 

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { EXTENSION_ID } from '../browser';
 
 export interface LoggedRow {
@@ -53,15 +53,22 @@ export const readLog = (extPage: Page) => readStore<LoggedRow>(extPage, 'finding
 
 /** Waits until the log holds `n` rows and stays so for a moment. */
 export async function waitForLog(extPage: Page, n: number, timeout = 20_000): Promise<LoggedRow[]> {
-  const start = Date.now();
   let rows: LoggedRow[] = [];
-  while (Date.now() - start < timeout) {
-    rows = await readLog(extPage);
-    if (rows.length >= n) {
-      await extPage.waitForTimeout(700);
-      return readLog(extPage);
-    }
-    await extPage.waitForTimeout(200);
-  }
+  await expect
+    .poll(async () => (rows = await readLog(extPage)).length, { timeout, intervals: [200] })
+    .toBeGreaterThanOrEqual(n)
+    .catch(() => {});
+  if (rows.length < n) return rows;
+  // … and stays so: two reads in a row agree (a late duplicate would show).
+  let before = -1;
+  await expect
+    .poll(async () => {
+      const now = (rows = await readLog(extPage)).length;
+      const same = now === before;
+      before = now;
+      return same;
+    }, { timeout: 5000, intervals: [350] })
+    .toBe(true)
+    .catch(() => {});
   return rows;
 }

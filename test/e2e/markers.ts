@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export interface Marker {
   ruleId: string;
@@ -31,18 +31,21 @@ export async function markersOf(page: Page): Promise<Marker[]> {
   return all;
 }
 
-/** Waits until the page shows `count` markers (or, for zero, until it has settled). */
+/** Waits until the page shows `count` markers (for zero: until CaseLint has read the page, `html[data-caselint-read]`). */
 export async function waitForMarkers(page: Page, count: number, timeout = 10_000): Promise<Marker[]> {
-  const start = Date.now();
-  let last: Marker[] = [];
   if (count === 0) {
-    await page.waitForTimeout(800);
+    await page.locator('html[data-caselint-read]').waitFor({ state: 'attached', timeout });
     return markersOf(page);
   }
-  while (Date.now() - start < timeout) {
-    last = await markersOf(page);
-    if (last.length >= count) return last;
-    await page.waitForTimeout(100);
-  }
+  let last: Marker[] = [];
+  await expect
+    .poll(async () => (last = await markersOf(page)).length, { timeout, intervals: [100] })
+    .toBeGreaterThanOrEqual(count)
+    .catch(() => {});
   return last;
+}
+
+/** Waits until CaseLint has read the page (it marks `<html data-caselint-read="<fields>">`). */
+export async function waitForRead(page: Page, timeout = 10_000): Promise<void> {
+  await page.locator('html[data-caselint-read]').waitFor({ state: 'attached', timeout });
 }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Browser } from '@playwright/test';
 import { EXTENSION_ID, launchPlain, PLUGIN_FILE, requireBuild } from '../browser';
 import { expect, test } from './fixtures';
+import { waitForRead } from './markers';
 
 const XSS = [
   '<script>window.__pwned=1</script>',
@@ -69,7 +70,8 @@ test('20 XSS payloads in values are shown as text in warnings and the panel; no 
     [...document.querySelectorAll('[data-caselint-host]')].map((h) => h.shadowRoot?.innerHTML ?? '').join(''),
   );
   expect(shadowHtml).not.toMatch(/<(script|img|svg|iframe|object|video|details|marquee)\b/i);
-  await page.waitForTimeout(300);
+  // An injected <img onerror> would fire once its load failed: wait until nothing is loading.
+  await page.waitForLoadState('networkidle');
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toBe(0);
 });
@@ -150,8 +152,8 @@ test('the extension’s pages and service worker make no request outside the ext
     const tab = await ctx.newPage();
     await tab.goto(`${demo.url}/case/${c}`);
     await expect(tab.locator('[data-caselint-rule]').first()).toBeVisible();
-    await tab.waitForTimeout(600);
-    await tab.close();
+    await waitForRead(tab);
+    await tab.close(); // closing reports the page at once (pagehide)
   }
   for (const path of ['log.html', 'report.html#weekly', 'report.html#monthly', 'report.html#whitepaper', 'rule.html', 'popup.html', 'options.html', 'sidepanel.html?tabId=1']) {
     const p = await ctx.newPage();

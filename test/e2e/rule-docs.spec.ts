@@ -1,6 +1,7 @@
 /** The rule documentation page, reached from a warning: four parts, legal basis, examples with verdicts. */
 import { EXTENSION_ID } from '../browser';
 import { expect, test } from './fixtures';
+import { RULE_COUNT } from './expected';
 
 test('the warning links to the rule page, which shows the four guideline parts and the examples', async ({ extContext, demo }) => {
   const page = await extContext.newPage();
@@ -23,7 +24,7 @@ test('the warning links to the rule page, which shows the four guideline parts a
   await expect(card.locator('tbody tr', { hasText: '当晚通知' })).toContainText('通过');
   // Only the selected rule is shown; the table of contents lists all of them.
   await expect(doc.locator('article')).toHaveCount(1);
-  await expect(doc.locator('nav.toc a')).toHaveCount(45);
+  await expect(doc.locator('nav.toc a')).toHaveCount(RULE_COUNT);
   await doc.locator('nav.toc a', { hasText: '取保候审不得超过十二个月' }).click();
   await expect(doc.locator('article#bail-max-12m')).toBeVisible();
 });

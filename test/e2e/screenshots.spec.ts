@@ -4,6 +4,7 @@
  */
 import { EXTENSION_ID } from '../browser';
 import { expect, test } from './fixtures';
+import { waitForRead } from './markers';
 
 test('screenshots: inline warning, audit panel, weekly report, settings', async ({ freshContext: ctx, demo }, testInfo) => {
   const OUT = process.env.CASELINT_SCREENSHOTS_DIR ?? testInfo.outputPath('screenshots');
@@ -25,14 +26,14 @@ test('screenshots: inline warning, audit panel, weekly report, settings', async 
     const t = await ctx.newPage();
     await t.goto(`${demo.url}/case/${p}`);
     await expect(t.locator('[data-caselint-rule]').first()).toBeVisible();
-    await t.waitForTimeout(500);
-    await t.close();
+    await waitForRead(t);
+    await t.close(); // closing reports the page at once (pagehide)
   }
   const report = await ctx.newPage();
   await report.setViewportSize({ width: 1200, height: 1000 });
   await report.goto(`chrome-extension://${EXTENSION_ID}/report.html#weekly`);
   await expect(report.locator('[data-section="各单位"] canvas')).toBeVisible();
-  await report.waitForTimeout(300);
+  await report.waitForFunction(() => !!document.body.dataset.renderMs);
   await report.screenshot({ path: `${OUT}/weekly-report.png` });
 
   const options = await ctx.newPage();

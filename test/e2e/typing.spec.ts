@@ -4,6 +4,7 @@
  * switches, tags and late, re-rendered forms; markers follow the field and are keyboard reachable.
  */
 import { expect, test } from './fixtures';
+import { waitForRead } from './markers';
 
 test('layui: a radio skin and a select set by script re-check the rule', async ({ extContext, demo }) => {
   const page = await extContext.newPage();
@@ -29,7 +30,7 @@ test('layui: a radio skin and a select set by script re-check the rule', async (
 test('a date picker that sets the value by script (no event) is noticed', async ({ extContext, demo }) => {
   const page = await extContext.newPage();
   await page.goto(`${demo.url}/case/XS2024-0303/summons`);
-  await page.waitForTimeout(500);
+  await waitForRead(page);
   await expect(page.locator('[data-caselint-rule]')).toHaveCount(0);
   await page.evaluate(() => {
     (document.getElementById('f-summons-leftAt') as HTMLInputElement).value = '2024-06-04 08:00';
