@@ -3,7 +3,7 @@ import { fieldDef, fieldLabel } from '../fields';
 import { formatAmount, type Locale } from '../format';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck, PASS } from './types';
+import { defineCheck, PASS, fail } from './types';
 
 const params = z
   .strictObject({
@@ -38,12 +38,10 @@ export default defineCheck<Params>({
     // Messages are formatted only for a failure (this runs on every keystroke).
     const money = fieldDef(p.field)?.type === 'amount';
     const data = {
-      field: fieldLabel(p.field),
-      fieldEn: p.field,
       value: shown(v, money, ctx.locale),
       max: p.max === undefined ? '' : shown(p.max, money, ctx.locale),
       min: p.min === undefined ? '' : shown(p.min, money, ctx.locale),
     };
-    return { status: 'fail', messageId: over ? 'overMax' : 'underMin', fieldKey: p.field, data };
+    return fail(over ? 'overMax' : 'underMin', p.field, data);
   },
 });

@@ -2,7 +2,7 @@
 import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck, PASS } from './types';
+import { defineCheck, PASS, fail } from './types';
 
 const params = z.strictObject({
   field: FieldKeySchema,
@@ -33,11 +33,6 @@ export default defineCheck<Params>({
     const list = ctx.list(p.field);
     const names = list ? distinct(list) : [];
     if (names.length >= p.min) return PASS;
-    return {
-      status: 'fail',
-      messageId: 'tooFew',
-      fieldKey: p.field,
-      data: { field: fieldLabel(p.field), fieldEn: p.field, count: names.length, min: p.min, names: names.join('、') || '未填写' },
-    };
+    return fail('tooFew', p.field, { count: names.length, min: p.min, names: names.join('、') || '未填写' });
   },
 });

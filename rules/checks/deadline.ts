@@ -13,7 +13,7 @@ import { closingLatest, dueSoonWindow, periodEnd, type PeriodSpec } from '../per
 import { DAY, formatDate, formatDue, formatWall, type WallTime } from '../periods/time';
 import { FieldKeySchema, FieldKeysSchema, PeriodSchema, SeveritySchema } from '../schema-common';
 import { z } from '../zod';
-import { asList, defineCheck, type MessageValue, type Outcome, type RowContext, type Severity, PASS } from './types';
+import { asList, defineCheck, type MessageValue, type Outcome, type RowContext, type Severity, PASS, fail } from './types';
 
 const params = z.strictObject({
   from: FieldKeysSchema,
@@ -146,9 +146,9 @@ export default defineCheck<Params>({
       const at = close.ms;
       if (hours ? at <= end.strictEnd : at < end.due) return PASS;
       const data = lateDataFor(ctx, p, fromKey, start, spec, shownDue, end.due, close);
-      if (hours && at <= end.due) return { status: 'fail', messageId: 'lateElapsedOnly', severity: 'warning', fieldKey: p.to, data };
+      if (hours && at <= end.due) return fail('lateElapsedOnly', p.to, data, { severity: 'warning' });
       const severity = gradedSeverity(ctx, p, start, at);
-      return { status: 'fail', messageId: fromDate ? 'lateFromDate' : 'late', fieldKey: p.to, data, severity };
+      return fail(fromDate ? 'lateFromDate' : 'late', p.to, data, { severity });
     }
     if (ended) {
       // Released (or the measure changed) only after the due time, and the step never done.
@@ -157,7 +157,7 @@ export default defineCheck<Params>({
       data.endedEn = p.endedBy!;
       data.endedValue = formatWall(ended.ms, ended.dateOnly);
       data.late = formatElapsed(closingLatest(ended) - shownDue, spec.unit, ctx.locale);
-      return { status: 'fail', messageId: 'endedLate', fieldKey: p.to, data, severity: gradedSeverity(ctx, p, start, ended.ms) };
+      return fail('endedLate', p.to, data, { severity: gradedSeverity(ctx, p, start, ended.ms) });
     }
     if (!ctx.has(p.to)) return PASS;
 
@@ -169,17 +169,17 @@ export default defineCheck<Params>({
       const late = formatElapsed(now - shownDue, spec.unit, ctx.locale);
       const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
       data.late = late;
-      return { status: 'fail', messageId: fromDate ? 'overdueFromDate' : 'overdue', fieldKey: p.to, data, dueAt: shownDue, severity };
+      return fail(fromDate ? 'overdueFromDate' : 'overdue', p.to, data, { dueAt: shownDue, severity });
     }
     if (hours && now > end.strictEnd) {
-      return { status: 'fail', messageId: 'overdueElapsedOnly', severity: 'warning', fieldKey: p.to, data: dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), dueAt: shownDue };
+      return fail('overdueElapsedOnly', p.to, dataFor(ctx, p, fromKey, start, spec, shownDue, end.due), { severity: 'warning', dueAt: shownDue });
     }
     const window = dueSoonWindow(start.ms, shownDue, ctx.dueSoonCapHours);
     if (now >= shownDue - window) {
       const remaining = formatElapsed(shownDue - now, 'hour', ctx.locale);
       const data = dataFor(ctx, p, fromKey, start, spec, shownDue, end.due);
       data.remaining = remaining;
-      return { status: 'fail', messageId: 'dueSoon', kind: 'due-soon', severity: 'warning', fieldKey: p.to, data, dueAt: shownDue };
+      return fail('dueSoon', p.to, data, { kind: 'due-soon', severity: 'warning', dueAt: shownDue });
     }
     return PASS;
   },

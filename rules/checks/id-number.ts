@@ -8,7 +8,7 @@ import { isolate } from '../format';
 import { FieldKeySchema } from '../schema-common';
 import { validateIdNumber } from '../values/id-number';
 import { z } from '../zod';
-import { defineCheck, PASS } from './types';
+import { defineCheck, PASS, fail } from './types';
 
 const params = z.strictObject({
   field: FieldKeySchema,
@@ -43,26 +43,21 @@ export default defineCheck<Params>({
   evaluate(ctx, p) {
     const value = ctx.text(p.field);
     if (!value) return PASS;
-    const base = { field: fieldLabel(p.field), fieldEn: p.field, value: isolate(value) };
+    const base = { value: isolate(value) };
     const result = validateIdNumber(value, startOfDay(ctx.now));
     if (!result.ok) {
-      return { status: 'fail', messageId: result.problem, fieldKey: p.field, data: { ...base, expected: result.expectedCheck ?? '' } };
+      return fail(result.problem, p.field, { ...base, expected: result.expectedCheck ?? '' });
     }
     if (p.birthDate) {
       const birth = ctx.time(p.birthDate);
       if (birth && startOfDay(birth.ms) !== result.info.birthDay) {
-        return {
-          status: 'fail',
-          messageId: 'birthMismatch',
-          fieldKey: p.field,
-          data: { ...base, idBirth: formatDate(result.info.birthDay), birth: formatDate(birth.ms) },
-        };
+        return fail('birthMismatch', p.field, { ...base, idBirth: formatDate(result.info.birthDay), birth: formatDate(birth.ms) });
       }
     }
     if (p.gender) {
       const gender = ctx.text(p.gender);
       if (gender && (gender === '男' || gender === '女') && gender !== result.info.gender) {
-        return { status: 'fail', messageId: 'genderMismatch', fieldKey: p.field, data: { ...base, idGender: result.info.gender, gender } };
+        return fail('genderMismatch', p.field, { ...base, idGender: result.info.gender, gender });
       }
     }
     return PASS;

@@ -4,7 +4,7 @@ import { FieldKeySchema } from '../schema-common';
 import { normalizeText } from '../values/parse';
 import { isolate } from '../format';
 import { z } from '../zod';
-import { defineCheck, PASS } from './types';
+import { defineCheck, PASS, fail } from './types';
 
 const params = z.strictObject({ field: FieldKeySchema });
 type Params = z.infer<typeof params>;
@@ -27,10 +27,10 @@ export default defineCheck<Params>({
   reads: (p) => [p.field],
   evaluate(ctx, p) {
     const value = normalizeText(ctx.text(p.field) ?? '');
-    const data = { field: fieldLabel(p.field), fieldEn: p.field, value: isolate(value) };
-    if (!value) return { status: 'fail', messageId: 'missing', fieldKey: p.field, data };
-    if (!LAW.test(value)) return { status: 'fail', messageId: 'noLaw', fieldKey: p.field, data };
-    if (!ARTICLE.test(value)) return { status: 'fail', messageId: 'noArticle', fieldKey: p.field, data };
+    const data = { value: isolate(value) };
+    if (!value) return fail('missing', p.field, data);
+    if (!LAW.test(value)) return fail('noLaw', p.field, data);
+    if (!ARTICLE.test(value)) return fail('noArticle', p.field, data);
     return PASS;
   },
 });

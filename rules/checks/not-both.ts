@@ -2,7 +2,7 @@
 import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck, type RowContext, PASS } from './types';
+import { defineCheck, type RowContext, PASS, fail } from './types';
 
 const params = z.strictObject({ fields: z.tuple([FieldKeySchema, FieldKeySchema]) });
 type Params = z.infer<typeof params>;
@@ -29,6 +29,6 @@ export default defineCheck<Params>({
   evaluate(ctx, p) {
     const [a, b] = p.fields;
     if (!(used(ctx, a) && used(ctx, b))) return PASS;
-    return { status: 'fail', messageId: 'both', fieldKey: b, data: { a: fieldLabel(a), b: fieldLabel(b), aEn: a, bEn: b } };
+    return fail('both', b, { a: fieldLabel(a), b: fieldLabel(b), aEn: a, bEn: b });
   },
 });

@@ -9,7 +9,7 @@ import { formatHours } from '../format';
 import { FieldKeySchema } from '../schema-common';
 import { formatWall, HOUR } from '../periods/time';
 import { z } from '../zod';
-import { defineCheck, type MessageValue, PASS } from './types';
+import { defineCheck, type MessageValue, PASS, fail } from './types';
 
 const params = z.strictObject({
   first: FieldKeySchema,
@@ -47,16 +47,16 @@ export default defineCheck<Params>({
     if (first && (p.strict ? first.ms < then.ms : first.ms <= then.ms)) return PASS;
     if (!first && !p.requireFirst) return PASS;
     const data: Record<string, MessageValue> = { first: fieldLabel(p.first), then: fieldLabel(p.then), firstEn: p.first, thenEn: p.then };
-    if (!first) return { status: 'fail', messageId: 'missingFirst', fieldKey: p.first, data };
+    if (!first) return fail('missingFirst', p.first, data);
     data.firstValue = formatWall(first.ms, first.dateOnly);
     data.thenValue = formatWall(then.ms, then.dateOnly);
     const late = first.ms - then.ms;
     if (p.grace && late > 0 && late <= p.grace.hours * HOUR) {
       data.late = formatHours(late, ctx.locale);
-      return { status: 'fail', messageId: 'outOfOrderWithinGrace', kind: 'needs-review', severity: 'warning', fieldKey: p.first, data };
+      return fail('outOfOrderWithinGrace', p.first, data, { kind: 'needs-review', severity: 'warning' });
     }
     data.relation = first.ms === then.ms ? '不早于' : '晚于';
     data.relationEn = first.ms === then.ms ? 'is not earlier than' : 'is later than';
-    return { status: 'fail', messageId: 'outOfOrder', fieldKey: p.first, data };
+    return fail('outOfOrder', p.first, data);
   },
 });

@@ -7,7 +7,7 @@ import { ConditionSchema, conditionReads } from '../conditions';
 import { FieldKeySchema } from '../schema-common';
 import { isolate } from '../format';
 import { z } from '../zod';
-import { defineCheck, PASS } from './types';
+import { defineCheck, PASS, fail } from './types';
 
 const params = z.strictObject({
   require: ConditionSchema,
@@ -35,11 +35,6 @@ export default defineCheck<Params>({
   evaluate(ctx, p) {
     if (ctx.condition(p.require)) return PASS;
     const messageId = p.messageId ?? (ctx.isSet(p.field) ? 'notMet' : 'missing');
-    return {
-      status: 'fail',
-      messageId,
-      fieldKey: p.field,
-      data: { field: fieldLabel(p.field), fieldEn: p.field, value: isolate(ctx.raw(p.field) ?? '未填写') },
-    };
+    return fail(messageId, p.field, { value: isolate(ctx.raw(p.field) ?? '未填写') });
   },
 });

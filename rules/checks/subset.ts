@@ -2,7 +2,7 @@
 import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
-import { defineCheck, PASS } from './types';
+import { defineCheck, PASS, fail } from './types';
 
 const params = z.strictObject({ field: FieldKeySchema, allowed: z.array(z.string().min(1)).min(1) });
 type Params = z.infer<typeof params>;
@@ -22,11 +22,6 @@ export default defineCheck<Params>({
   evaluate(ctx, p) {
     const extra = (ctx.list(p.field) ?? []).filter((x) => !p.allowed.includes(x));
     if (!extra.length) return PASS;
-    return {
-      status: 'fail',
-      messageId: 'notAllowed',
-      fieldKey: p.field,
-      data: { field: fieldLabel(p.field), fieldEn: p.field, extra: extra.join('、'), allowed: p.allowed.join('、') },
-    };
+    return fail('notAllowed', p.field, { extra: extra.join('、'), allowed: p.allowed.join('、') });
   },
 });

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Condition } from '../conditions';
+import { fieldLabel } from '../fields';
 import type { Locale } from '../format';
 import type { HolidayCalendar } from '../periods/calendar';
 import type { WallTime } from '../periods/time';
@@ -46,6 +47,15 @@ export type Outcome =
     };
 
 export type Fail = Extract<Outcome, { status: 'fail' }>;
+
+/**
+ * A failed check, built the one way every check builds it: the message, the field the finding is
+ * shown at, the values its message may name — the field's label (`field`, `fieldEn`) always among
+ * them unless the check names another — and, where it applies, its kind, severity or due time.
+ */
+export function fail(messageId: string, fieldKey: string, data: Record<string, MessageValue> = {}, more: Pick<Fail, 'kind' | 'severity' | 'dueAt'> = {}): Fail {
+  return { status: 'fail', messageId, fieldKey, data: { field: () => fieldLabel(fieldKey), fieldEn: fieldKey, ...data }, ...more };
+}
 
 /** Thrown by a context accessor when the page's text cannot be read as the field's type. */
 export class UnreadableField extends Error {
