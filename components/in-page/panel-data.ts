@@ -5,8 +5,19 @@ import type { PageReading } from '../../lib/page/read';
 import { selectorFor } from '../../lib/page/selector';
 import type { MatchedField, UnmappedField } from '../../lib/messaging/protocol';
 
-/** What the reader made of the page, for the panel (#18.4): controls it could not map, and how each field was found. */
+const summaries = new WeakMap<PageReading, { unmapped: UnmappedField[]; matched: MatchedField[] }>();
+
+/**
+ * What the reader made of the page, for the panels (#18.4): the controls it could not map and how each
+ * field was found. Made once per reading (a full scan), not per keystroke: a re-check keeps the reading.
+ */
 export function readingSummary(reading: PageReading): { unmapped: UnmappedField[]; matched: MatchedField[] } {
+  let summary = summaries.get(reading);
+  if (!summary) summaries.set(reading, (summary = summarize(reading)));
+  return summary;
+}
+
+function summarize(reading: PageReading): { unmapped: UnmappedField[]; matched: MatchedField[] } {
   const matched = new Map<string, MatchedField>();
   const shown = (label: string) => label.replace(/^[*＊\s]+/, '').replace(/[:：]\s*$/, '').slice(0, 200);
   for (const b of reading.bindings) if (!matched.has(b.key)) matched.set(b.key, { key: b.key, label: shown(b.label), how: b.how });
