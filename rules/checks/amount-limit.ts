@@ -1,5 +1,5 @@
 /** amount-limit — a number within lawful bounds (以上、以下 include the number itself: PS25 143). */
-import { fieldDef, fieldLabel } from '../fields';
+import { fieldDef } from '../fields';
 import { formatAmount, type Locale } from '../format';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';

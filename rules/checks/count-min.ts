@@ -1,5 +1,4 @@
 /** count-min — a list field names at least N people (two officers, two interrogators). */
-import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
 import { defineCheck, PASS, fail } from './types';

@@ -2,7 +2,6 @@
  * id-number — an 18-digit citizen ID number (GB 11643-1999): length, province code, birth date,
  * check digit; and its agreement with the birth date and gender recorded beside it.
  */
-import { fieldLabel } from '../fields';
 import { formatDate, startOfDay } from '../periods/time';
 import { isolate } from '../format';
 import { FieldKeySchema } from '../schema-common';

@@ -1,5 +1,4 @@
 /** law-citation — a decision names the law and the article it applies (依据写明法律名称和条款). */
-import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { normalizeText } from '../values/parse';
 import { isolate } from '../format';

@@ -2,7 +2,6 @@
  * requires — a condition must hold (a field filled in, a box ticked, a value among the lawful
  * ones). The rule's `when` says when it is required; this check says what.
  */
-import { fieldLabel } from '../fields';
 import { ConditionSchema, conditionReads } from '../conditions';
 import { FieldKeySchema } from '../schema-common';
 import { isolate } from '../format';

@@ -1,5 +1,4 @@
 /** subset — a list field holds only allowed entries (当场处罚限于警告、罚款). */
-import { fieldLabel } from '../fields';
 import { FieldKeySchema } from '../schema-common';
 import { z } from '../zod';
 import { defineCheck, PASS, fail } from './types';
