@@ -1,9 +1,8 @@
-/** Renders an extension page in the user's locale: read from settings (a unit's policy may set it), followed when it changes, set on <html lang>. */
+/** Renders an extension page in the user's locale: read from the configuration in force (a unit's policy may set it), followed when it changes, set on <html lang> and the page title. */
 import { render, type ComponentChildren, type VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../lib/i18n/tr';
-import { readSettings } from '../lib/config/store';
-import { settingsItem } from '../lib/settings/settings';
+import { readSettings, watchConfig } from '../lib/config/store';
 import { LocaleContext } from './locale';
 
 export { LocaleContext, useLocale, useTr, Zh } from './locale';
@@ -13,7 +12,8 @@ export type PageTitle = readonly [zh: string, en: string];
 
 function Localized({ initial, title, children }: { initial: Locale; title?: PageTitle; children: ComponentChildren }) {
   const [locale, setLocale] = useState(initial);
-  useEffect(() => settingsItem.watch(() => void readSettings().then((s) => setLocale(s.locale))), []);
+  // The effective locale: the user's switch, or the unit's policy.
+  useEffect(() => watchConfig(() => void readSettings().then((s) => setLocale(s.locale))), []);
   useEffect(() => {
     document.documentElement.lang = locale;
     if (title) document.title = locale === 'en' ? title[1] : title[0];

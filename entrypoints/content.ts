@@ -184,7 +184,7 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar, openPanel = fal
   const { session, panel } = inPage;
   if (openPanel) panel?.open();
   /** How many fields pages of this type usually give (the worker's answer), for the panel (#18.5). */
-  const setTypical = (t: number | null) => inPage.setTypicalFields(t);
+  const setTypical = inPage.setTypicalFields;
   const reporter = createReporter({
     send,
     onAnswer: (answer) => {

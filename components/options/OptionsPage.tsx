@@ -10,7 +10,7 @@ import type { UiLocale } from '../../lib/config/schema';
 import { CalendarSection } from './CalendarSection';
 import { HubSection } from './HubSection';
 import { LogSection } from './LogSection';
-import { errorText, LocaleContext, useTr } from './common';
+import { errorText, useTr } from './common';
 import { PackSection } from './PackSection';
 import { ProfilesSection } from './ProfilesSection';
 import { RoleSection } from './RoleSection';
@@ -28,18 +28,9 @@ export function OptionsPage({ sites }: { sites: SitesApi }) {
     load();
     return watchConfig(load);
   }, []);
-  useEffect(() => {
-    if (!config) return;
-    document.documentElement.lang = config.settings.locale;
-    document.title = config.settings.locale === 'en' ? 'CaseLint settings' : 'CaseLint 设置';
-  }, [config?.settings.locale]);
   if (error) return <p class="banner error" role="alert">{error}</p>;
   if (!config) return <p class="muted">…</p>;
-  return (
-    <LocaleContext.Provider value={config.settings.locale}>
-      <Shell config={config} sites={sites} />
-    </LocaleContext.Provider>
-  );
+  return <Shell config={config} sites={sites} />;
 }
 
 function Shell({ config, sites }: { config: EffectiveConfig; sites: SitesApi }) {

@@ -7,7 +7,7 @@ import type { Tr } from '../../lib/i18n/tr';
 import { useTr } from '../locale';
 
 export type { Tr };
-export { LocaleContext, useTr } from '../locale';
+export { useTr } from '../locale';
 
 export interface Notice {
   kind: 'ok' | 'error';

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { renderLocalized } from '../../components/i18n';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { request } from '../../lib/messaging/protocol';
@@ -9,4 +9,4 @@ const sites = {
   sync: () => request((m) => browser.runtime.sendMessage(m), 'ui-bg:sync-sites', {}),
 };
 
-render(<OptionsPage sites={sites} />, document.getElementById('app')!);
+void renderLocalized(<OptionsPage sites={sites} />, document.getElementById('app')!, ['CaseLint 设置', 'CaseLint settings']);

@@ -15,4 +15,3 @@ export const zhTr: Tr = trFor('zh-CN');
 
 /** A bilingual label table: `{ open: ['待处理', 'Open'] }` → the label in a locale. */
 export type Labels<K extends string> = Readonly<Record<K, readonly [zh: string, en: string]>>;
-export const labelIn = <K extends string>(labels: Labels<K>, key: K, tr: Tr): string => tr(labels[key][0], labels[key][1]);
