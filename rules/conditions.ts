@@ -5,10 +5,8 @@
  * up to the engine, which reports it as needs-review.
  */
 import type { RowContext } from './checks/types';
-import { DateSchema, FieldKeySchema, FieldKeysSchema } from './schema-common';
 import { formatWall } from './periods/time';
 import { parseDateTime } from './values/parse';
-import { z } from './zod';
 
 type Scalar = string | number | boolean;
 
@@ -27,37 +25,6 @@ export type Condition =
   | { op: 'all' | 'any'; of: Condition[] }
   | { op: 'not'; of: Condition };
 
-const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
-
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.discriminatedUnion('op', [
-    z.strictObject({ op: z.literal('set'), field: FieldKeySchema }),
-    z.strictObject({ op: z.literal('empty'), field: FieldKeySchema }),
-    z.strictObject({ op: z.literal('eq'), field: FieldKeySchema, value: ScalarSchema }),
-    z.strictObject({ op: z.literal('in'), field: FieldKeySchema, values: z.array(ScalarSchema).min(1) }),
-    z.strictObject({ op: z.literal('notIn'), field: FieldKeySchema, values: z.array(ScalarSchema).min(1) }),
-    z.strictObject({ op: z.literal('contains'), field: FieldKeySchema, values: z.array(z.string()).min(1) }),
-    z.strictObject({ op: z.literal('subsetOf'), field: FieldKeySchema, values: z.array(z.string()).min(1) }),
-    ...(['gte', 'gt', 'lte', 'lt'] as const).map((op) =>
-      z.strictObject({ op: z.literal(op), field: FieldKeySchema, value: z.number() }),
-    ),
-    z
-      .strictObject({
-        op: z.literal('age'),
-        at: FieldKeysSchema,
-        lt: z.number().int().positive().optional(),
-        gte: z.number().int().nonnegative().optional(),
-      })
-      .refine((c) => c.lt !== undefined || c.gte !== undefined, 'age 条件须设 lt 或 gte'),
-    ...(['onOrAfter', 'before'] as const).map((op) =>
-      z.strictObject({ op: z.literal(op), date: DateSchema, field: FieldKeysSchema.optional() }),
-    ),
-    z.strictObject({ op: z.literal('adminType'), is: z.enum(['治安案件', '其他行政案件']) }),
-    z.strictObject({ op: z.literal('all'), of: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ op: z.literal('any'), of: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ op: z.literal('not'), of: ConditionSchema }),
-  ]),
-) as z.ZodType<Condition>;
 
 /** The fields a person's age is read from (`RowContext.ageAt`): the birth date, else the ID number. */
 export const AGE_FIELDS: readonly string[] = ['suspect.birthDate', 'suspect.idNumber'];

@@ -3,9 +3,11 @@
  * validated in full before it is used; every error is listed by its path, and a rejected pack
  * changes nothing.
  */
-import { CheckSchema, registryMessageIds } from './checks/registry';
+import { CheckSchema } from './checks/params';
+import { registryMessageIds } from './checks/registry';
 import type { CheckSpec, Localized, Severity } from './checks/types';
-import { ConditionSchema, type Condition } from './conditions';
+import { ConditionSchema } from './condition-schema';
+import type { Condition } from './conditions';
 import { fieldGroup } from './fields';
 import { DateSchema, FieldKeySchema, FieldKeysSchema, LocalizedSchema, SeveritySchema } from './schema-common';
 import { z } from './zod';

@@ -2,18 +2,14 @@
  * all-of — several checks on one rule; the first that fails is reported. A part whose starting
  * fields the page lacks is skipped.
  */
-import { z } from '../zod';
-import { nested } from './nested';
 import { defineCheck, type CheckSpec, PASS } from './types';
 import { registryMessageIds, registryReads, registryTriggers } from './walk';
 
-const params = z.strictObject({ checks: z.array(z.lazy(() => nested.schema!)).min(1) });
 type Params = { checks: CheckSpec[] };
 
 export default defineCheck<Params>({
   id: 'all-of',
   description: 'Every nested check passes; the first failure is reported.',
-  params,
   messages: {},
   triggers: (p) => p.checks.flatMap(registryTriggers),
   messageIds: (p) => p.checks.flatMap(registryMessageIds),

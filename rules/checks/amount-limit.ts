@@ -1,18 +1,10 @@
 /** amount-limit — a number within lawful bounds (以上、以下 include the number itself: PS25 143). */
 import { fieldDef } from '../fields';
 import { formatAmount, type Locale } from '../format';
-import { FieldKeySchema } from '../schema-common';
-import { z } from '../zod';
 import { defineCheck, PASS, fail } from './types';
+import type { CheckParams } from './params';
 
-const params = z
-  .strictObject({
-    field: FieldKeySchema,
-    max: z.number().nonnegative('应为非负数').optional(),
-    min: z.number().nonnegative('应为非负数').optional(),
-  })
-  .refine((p) => p.max !== undefined || p.min !== undefined, 'amount-limit 须设 max 或 min');
-type Params = z.infer<typeof params>;
+type Params = CheckParams['amount-limit'];
 
 /** `1,000元` for money, the plain number for days or copies. */
 function shown(n: number, money: boolean, locale: Locale): string {
@@ -22,7 +14,6 @@ function shown(n: number, money: boolean, locale: Locale): string {
 export default defineCheck<Params>({
   id: 'amount-limit',
   description: 'A number (amount, days, copies) stays within a minimum and/or maximum, inclusive.',
-  params,
   messages: {
     overMax: { 'zh-CN': '{{field}}为{{value}}，超过上限{{max}}', en: '{{fieldEn}} is {{value}}, above the limit of {{max}}' },
     underMin: { 'zh-CN': '{{field}}为{{value}}，低于{{min}}', en: '{{fieldEn}} is {{value}}, below {{min}}' },

@@ -1,13 +1,8 @@
 /** count-min — a list field names at least N people (two officers, two interrogators). */
-import { FieldKeySchema } from '../schema-common';
-import { z } from '../zod';
 import { defineCheck, PASS, fail } from './types';
+import type { CheckParams } from './params';
 
-const params = z.strictObject({
-  field: FieldKeySchema,
-  min: z.number().int().positive('应为正数'),
-});
-type Params = z.infer<typeof params>;
+type Params = CheckParams['count-min'];
 
 /** Distinct names, first seen first (a handful: a scan beats building a Set on every keystroke). */
 function distinct(list: readonly string[]): string[] {
@@ -19,7 +14,6 @@ function distinct(list: readonly string[]): string[] {
 export default defineCheck<Params>({
   id: 'count-min',
   description: 'A list field holds at least `min` distinct entries.',
-  params,
   messages: {
     tooFew: {
       'zh-CN': '{{field}}仅{{count}}人（{{names}}），不得少于{{min}}人',

@@ -11,32 +11,10 @@ import { fieldLabel } from '../fields';
 import { formatElapsed, formatPeriod } from '../format';
 import { closingLatest, dueSoonWindow, periodEnd, type PeriodSpec } from '../periods';
 import { DAY, formatDate, formatDue, formatWall, type WallTime } from '../periods/time';
-import { FieldKeySchema, FieldKeysSchema, PeriodSchema, SeveritySchema } from '../schema-common';
-import { z } from '../zod';
 import { asList, defineCheck, type MessageValue, type Outcome, type RowContext, type Severity, PASS, fail } from './types';
+import type { CheckParams } from './params';
 
-const params = z.strictObject({
-  from: FieldKeysSchema,
-  to: FieldKeySchema,
-  period: PeriodSchema,
-  /** Days added from recorded fields: extension days, approvals × 30, excluded days. */
-  plus: z
-    .array(
-      z.strictObject({
-        field: FieldKeySchema,
-        per: z.number().positive('应为正数'),
-        max: z.number().nonnegative().optional(),
-        /** Used when the field is empty or absent (e.g. 4 extension days when not recorded). */
-        default: z.number().nonnegative().optional(),
-      }),
-    )
-    .optional(),
-  /** An act that ends the duty (释放、变更强制措施): done by the due time, nothing more is owed. */
-  endedBy: FieldKeySchema.optional(),
-  /** Graded severities for longer delays: over `period` → `severity`. */
-  tiers: z.array(z.strictObject({ period: PeriodSchema, severity: SeveritySchema })).optional(),
-});
-type Params = z.infer<typeof params>;
+type Params = CheckParams['deadline'];
 
 function extraDays(ctx: RowContext, p: Params): number {
   let days = 0;
@@ -88,7 +66,6 @@ function gradedSeverity(ctx: RowContext, p: Params, start: WallTime, at: number)
 export default defineCheck<Params>({
   id: 'deadline',
   description: 'The closing field falls within a legal period after the starting field.',
-  params,
   messages: {
     late: {
       'zh-CN': '{{to}}晚于{{from}}{{elapsed}}，超过法定{{limit}}（截止 {{due}}）',

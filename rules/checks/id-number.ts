@@ -4,22 +4,15 @@
  */
 import { formatDate, startOfDay } from '../periods/time';
 import { isolate } from '../format';
-import { FieldKeySchema } from '../schema-common';
 import { validateIdNumber } from '../values/id-number';
-import { z } from '../zod';
 import { defineCheck, PASS, fail } from './types';
+import type { CheckParams } from './params';
 
-const params = z.strictObject({
-  field: FieldKeySchema,
-  birthDate: FieldKeySchema.optional(),
-  gender: FieldKeySchema.optional(),
-});
-type Params = z.infer<typeof params>;
+type Params = CheckParams['id-number'];
 
 export default defineCheck<Params>({
   id: 'id-number',
   description: 'A valid 18-digit citizen ID number consistent with birth date and gender.',
-  params,
   messages: {
     length: { 'zh-CN': '{{field}}“{{value}}”不是18位公民身份号码', en: '{{fieldEn}} "{{value}}" is not an 18-digit citizen ID number' },
     region: { 'zh-CN': '{{field}}“{{value}}”的行政区划代码无效', en: '{{fieldEn}} "{{value}}" has an invalid region code' },

@@ -1,12 +1,10 @@
 /** law-citation — a decision names the law and the article it applies (依据写明法律名称和条款). */
-import { FieldKeySchema } from '../schema-common';
 import { normalizeText } from '../values/parse';
 import { isolate } from '../format';
-import { z } from '../zod';
 import { defineCheck, PASS, fail } from './types';
+import type { CheckParams } from './params';
 
-const params = z.strictObject({ field: FieldKeySchema });
-type Params = z.infer<typeof params>;
+type Params = CheckParams['law-citation'];
 
 /** 《…》 or a title ending in 法/条例/规定/办法/解释. */
 const LAW = /《[^》]{2,}》|[\u4e00-\u9fa5]{2,}(法|条例|规定|办法|解释)/;
@@ -16,7 +14,6 @@ const ARTICLE = /第\s*[0-9零〇一二两三四五六七八九十百千]+\s*条
 export default defineCheck<Params>({
   id: 'law-citation',
   description: 'A text field names a law and one of its articles.',
-  params,
   messages: {
     missing: { 'zh-CN': '{{field}}未填写', en: '{{fieldEn}} is empty' },
     noLaw: { 'zh-CN': '{{field}}未写明法律、法规名称（当前：{{value}}）', en: '{{fieldEn}} names no law (now: {{value}})' },

@@ -2,26 +2,10 @@
  * law-version — which version of a law applies, by the date the rule names (`versionDate`): e.g.
  * 治安管理处罚法 2012 for acts before 2026-01-01, the 2025 revision from that day.
  */
-import { DateSchema } from '../schema-common';
 import { parseDateTime } from '../values/parse';
-import { z } from '../zod';
-import { nested } from './nested';
 import { defineCheck, type CheckSpec, PASS } from './types';
 import { registryMessageIds, registryReads, registryTriggers } from './walk';
 
-const params = z.strictObject({
-  versions: z
-    .array(
-      z.strictObject({
-        /** In force from this day (inclusive). */
-        from: DateSchema.optional(),
-        /** In force before this day (exclusive). */
-        until: DateSchema.optional(),
-        check: z.lazy(() => nested.schema!),
-      }),
-    )
-    .min(1),
-});
 type Params = { versions: { from?: string; until?: string; check: CheckSpec }[] };
 
 const day = (s: string) => parseDateTime(s)?.ms ?? NaN;
@@ -29,7 +13,6 @@ const day = (s: string) => parseDateTime(s)?.ms ?? NaN;
 export default defineCheck<Params>({
   id: 'law-version',
   description: 'Chooses the nested check of the law version in force at the rule’s version date.',
-  params,
   messages: {},
   triggers: (p) => registryTriggers(p.versions[p.versions.length - 1]!.check),
   messageIds: (p) => p.versions.flatMap((v) => registryMessageIds(v.check)),

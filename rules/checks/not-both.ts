@@ -1,11 +1,9 @@
 /** not-both — two measures that the law forbids together (保证人 and 保证金). */
 import { fieldLabel } from '../fields';
-import { FieldKeySchema } from '../schema-common';
-import { z } from '../zod';
 import { defineCheck, type RowContext, PASS, fail } from './types';
+import type { CheckParams } from './params';
 
-const params = z.strictObject({ fields: z.tuple([FieldKeySchema, FieldKeySchema]) });
-type Params = z.infer<typeof params>;
+type Params = CheckParams['not-both'];
 
 /** Set means filled in, and for a number more than zero (保证金 0 元 is no deposit). */
 function used(ctx: RowContext, key: string): boolean {
@@ -20,7 +18,6 @@ function used(ctx: RowContext, key: string): boolean {
 export default defineCheck<Params>({
   id: 'not-both',
   description: 'Two fields are not both used.',
-  params,
   messages: {
     both: { 'zh-CN': '不得同时填写{{a}}和{{b}}', en: '{{aEn}} and {{bEn}} must not both be used' },
   },

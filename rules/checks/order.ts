@@ -6,27 +6,15 @@
  */
 import { fieldLabel } from '../fields';
 import { formatHours } from '../format';
-import { FieldKeySchema } from '../schema-common';
 import { formatWall, HOUR } from '../periods/time';
-import { z } from '../zod';
 import { defineCheck, type MessageValue, PASS, fail } from './types';
+import type { CheckParams } from './params';
 
-const params = z.strictObject({
-  first: FieldKeySchema,
-  then: FieldKeySchema,
-  /** `first` must be strictly earlier (not the same minute). */
-  strict: z.boolean().optional(),
-  /** With `then` done, an empty `first` is itself a finding. */
-  requireFirst: z.boolean().optional(),
-  /** `first` later than `then` by at most this many hours: a needs-review warning, not a violation. */
-  grace: z.strictObject({ hours: z.number().positive('应为正数') }).optional(),
-});
-type Params = z.infer<typeof params>;
+type Params = CheckParams['order'];
 
 export default defineCheck<Params>({
   id: 'order',
   description: 'The first field is earlier than (or, unless strict, the same as) the second.',
-  params,
   messages: {
     missingFirst: { 'zh-CN': '已有{{then}}，但{{first}}未填写', en: '{{thenEn}} is recorded but {{firstEn}} is empty' },
     outOfOrder: {

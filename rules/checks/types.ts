@@ -1,9 +1,8 @@
 /**
  * A check is a reusable predicate over a case record, configured by typed params (axe-core's
- * checks, ESLint's rule meta): its zod schema, its messages keyed by id, the fields that start it,
- * and `evaluate`. Rules in a pack name a check by `type` and give the params.
+ * checks, ESLint's rule meta): its messages keyed by id, the fields that start it,
+ * and `evaluate`; its params' zod schema is in params.ts. Rules in a pack name a check by `type` and give the params.
  */
-import type { z } from 'zod';
 import type { Condition } from '../conditions';
 import { fieldLabel } from '../fields';
 import type { Locale } from '../format';
@@ -104,8 +103,6 @@ export interface RowContext {
 export interface CheckDefinition<P = any> {
   id: string;
   description: string;
-  /** The params schema (a strict zod object, without `type`). */
-  params: z.ZodType<P>;
   /** Default messages per message id; a rule may override any of them. */
   messages: Record<string, Localized>;
   /** Fields that start the check: each entry is satisfied when the page has any of its keys. */
@@ -123,8 +120,8 @@ export interface CheckDefinition<P = any> {
 
 /** Every definition gets the same shape (same keys, same order): the engine's look-ups stay monomorphic. */
 export function defineCheck<P>(def: CheckDefinition<P>): CheckDefinition<P> {
-  const { id, description, params, messages, messageIds, triggers, reads, evaluate, ...rest } = def as CheckDefinition<P> & Record<string, unknown>;
-  return { id, description, params, messages, messageIds, triggers, reads, evaluate, ...rest } as CheckDefinition<P>;
+  const { id, description, messages, messageIds, triggers, reads, evaluate, ...rest } = def as CheckDefinition<P> & Record<string, unknown>;
+  return { id, description, messages, messageIds, triggers, reads, evaluate, ...rest } as CheckDefinition<P>;
 }
 
 export const asList = (k: string | readonly string[]): string[] => (typeof k === 'string' ? [k] : [...k]);

@@ -8,6 +8,7 @@ import type { CheckDefinition, CheckSpec } from '../../rules/checks/types';
 import { evaluateCheck, type FieldSnapshot } from '../../rules/engine';
 import { defaultPack } from '../../rules/packs/default';
 import { CHECKS } from '../../rules/checks/registry';
+import { CHECK_PARAMS } from '../../rules/checks/params';
 import { wallToInstant } from '../../rules/periods/time';
 import { parseDateTime } from '../../rules/values/parse';
 
@@ -48,7 +49,7 @@ export function checkTester(def: CheckDefinition, tables: { valid: Case[]; inval
   describe(`check ${def.id}`, () => {
     it('has a strict params schema that accepts every table row', () => {
       for (const c of [...tables.valid, ...tables.invalid]) {
-        const parsed = def.params.safeParse(c.params);
+        const parsed = CHECK_PARAMS[def.id as keyof typeof CHECK_PARAMS].safeParse(c.params);
         expect(parsed.success, `${c.name}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
       }
     });

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../rules/checks/registry';
+import { CHECK_PARAMS } from '../../rules/checks/params';
 import { defaultPackData } from '../../rules/packs/default';
 
 const PACK_DIR = 'rules/packs/default';
@@ -37,5 +38,9 @@ describe('checks', () => {
   it('every registered check has its table of valid and invalid cases', () => {
     const tables = new Set(readdirSync('test/unit/checks').map((f) => f.replace(/\.test\.ts$/, '')));
     expect(CHECKS.map((c) => c.id).filter((id) => !tables.has(id))).toEqual([]);
+  });
+
+  it('every registered check has its params schema, and every schema a check', () => {
+    expect(Object.keys(CHECK_PARAMS).sort()).toEqual(CHECKS.map((c) => c.id).sort());
   });
 });
