@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { BUILD_TARGETS, FIREFOX_ESR, MV3_CHROMIUM, PAGE_CHROMIUM } from './lib/compat/targets';
-import { BUILT_IN_ORIGINS, matchPatternOf } from './lib/config/schema';
+import { BUILT_IN_ORIGINS, matchPatternOf } from './lib/config/origins';
 
 /**
  * The manifest `key` fixes the extension id (dhdemfiikokioodfccnpjianfkofaakp) so that e2e tests

@@ -14,7 +14,7 @@ import { useTr, Zh } from './locale';
 import type { Tr } from '../lib/i18n/tr';
 import type { MatchedField, UnmappedField } from '../lib/messaging/protocol';
 import { MatchedFields, READING_CSS, UnmappedFields } from './ReadingPanel';
-import { dismissLabel, DISMISS_REASONS } from '../lib/db/rows';
+import { dismissLabel, DISMISS_REASONS } from '../lib/db/review-vocabulary';
 
 export interface PanelData {
   findings: Finding[];

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { beijingTime } from '../lib/db/csv';
 import type { HubSyncState } from '../lib/hub/sync';
 import { hubStateItem } from '../lib/hub/worker';
-import { request } from '../lib/messaging/protocol';
+import { request } from '../lib/messaging/request';
 import { levelLabel } from '../rules/levels';
 import { useTr, Zh } from './locale';
 

@@ -2,7 +2,8 @@
 import { render, type ComponentChildren, type VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../lib/i18n/tr';
-import { readSettings, watchConfig } from '../lib/config/store';
+import { readSettings } from '../lib/config/store';
+import { watchConfig } from '../lib/config/watch';
 import { LocaleContext } from './locale';
 
 export { LocaleContext, useLocale, useTr, Zh } from './locale';

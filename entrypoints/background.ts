@@ -15,7 +15,9 @@ import { randomUuid } from '../lib/compat/uuid';
 import { typicalFields, withRead, type FieldCounts } from '../lib/db/field-counts';
 import { documentOf } from '../lib/db/documents';
 import { lastErrorItem } from '../lib/settings/settings';
-import { loadConfig, mirrorPolicy, readSettings, watchConfig } from '../lib/config/store';
+import { assignProfileField, loadCalendarFiles, loadConfig, mirrorPolicy, readSettings } from '../lib/config/store';
+import { watchConfig } from '../lib/config/watch';
+import { pageConfig } from '../lib/config/page-config';
 import { registeredOrigins } from '../lib/config/effective';
 import { injectOnLoad, type InjectApi } from '../lib/sites/injection';
 import { siteAccess, syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
@@ -212,6 +214,22 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
       return failure(e);
     }
   },
+  async 'cs-bg:page-config'(input) {
+    try {
+      const { config, calendars } = await configInForce();
+      return { ok: true, config: pageConfig(config, calendars, input.origin) };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+  },
+  async 'cs-bg:assign-field'(input) {
+    try {
+      await assignProfileField(input.urlPattern, input.field);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+  },
   async 'cs-bg:open-rule'(input, sender) {
     await browser.tabs.create({ url: `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(input.ruleId)}`, index: (sender.tab?.index ?? -1) + 1 });
     return { ok: true };
@@ -246,10 +264,22 @@ const WRITES_LOG: ReadonlySet<MessageType> = new Set<MessageType>([
   'ui-bg:retention',
 ]);
 
+/**
+ * The configuration in force and its holiday calendar, read once per change (every frame of every
+ * case page asks for it as it loads); a change of the configuration forgets it.
+ */
+let inForce: Promise<{ config: Awaited<ReturnType<typeof loadConfig>>; calendars: Awaited<ReturnType<typeof loadCalendarFiles>> }> | undefined;
+function configInForce() {
+  inForce ??= loadConfig().then(async (config) => ({ config, calendars: await loadCalendarFiles(config) }));
+  inForce.catch(() => (inForce = undefined));
+  return inForce;
+}
+
 function dispatch<T extends MessageType>(type: T, rawInput: unknown, sender: Sender): Promise<Output<T>> | undefined {
   const input = protocol[type].input.safeParse(rawInput);
   if (!input.success) return undefined;
-  const answer = handlers[type](input.data as Input<T>, sender);
+  // The answer is checked against the protocol too: senders take it as typed, without a schema.
+  const answer = handlers[type](input.data as Input<T>, sender).then((a) => protocol[type].output.parse(a) as Output<T>);
   return WRITES_LOG.has(type) ? answer.finally(noteLogChanged) : answer;
 }
 
@@ -376,6 +406,7 @@ export default defineBackground({
     });
     let debounce: ReturnType<typeof setTimeout> | undefined;
     watchConfig(() => {
+      inForce = undefined;
       clearTimeout(debounce);
       debounce = setTimeout(() => {
         void scheduleReminders();

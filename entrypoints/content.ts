@@ -7,23 +7,29 @@
  * Declared for the built-in demo origins and registered at run time for the intranet sites the user
  * or the unit's policy adds. It follows the configuration live: a site switched off in the popup,
  * a new pack, a rule override or a picked field take effect without reloading the page.
+ *
+ * What it runs with comes from the worker (`cs-bg:page-config`, lib/config/page-config.ts): the
+ * pack without examples or prose, the overrides, the site profiles and the holiday calendar. This
+ * script bundles no pack, no schema and no holiday data, so that every frame of a case page loads
+ * little (#17.9).
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compilePack, type Finding, type ScanResult } from '../rules/engine';
+import type { Finding, ScanResult } from '../rules/engine/types';
+import { compilePack } from '../rules/engine/compile';
 import { parseList } from '../rules/values/parse';
-import { isActiveOn, type EffectiveConfig } from '../lib/config/effective';
-import { BUILT_IN_ORIGINS, matchPatternOf } from '../lib/config/schema';
-import { assignProfileField, loadCalendar, loadConfig, watchConfig } from '../lib/config/store';
+import { HolidayCalendar } from '../rules/periods/calendar';
+import { BUILT_IN_ORIGINS, matchPatternOf } from '../lib/config/origins';
+import { watchConfig } from '../lib/config/watch';
 import { profileFor } from '../lib/page/read';
 import { urlPatternFor } from '../lib/page/selector';
 import { startPicker } from '../components/in-page/picker';
-import type { HolidayCalendar } from '../rules/periods/calendar';
 import { reviewSaid } from '../components/AuditPanel';
 import { attachInPage } from '../components/in-page/assemble';
 import { readingSummary } from '../components/in-page/panel-data';
-import { mapControl } from '../components/map-control';
-import { BgToCs, request, type Input } from '../lib/messaging/protocol';
+import { mapControl, type AssignField } from '../components/map-control';
+import type { Input, PageConfig } from '../lib/messaging/protocol';
+import { asBgToCs, request } from '../lib/messaging/request';
 import { createReporter } from '../lib/messaging/reporter';
 import { trFor } from '../lib/i18n/tr';
 
@@ -89,18 +95,31 @@ export default defineContentScript({
     /** Whether the reviewer's panel is open: it stays open when the page is read again with a new configuration. */
     let panelOpen: () => boolean = () => false;
     let stopPicker: (() => void) | undefined;
-    let config: EffectiveConfig | undefined;
+    let config: PageConfig | undefined;
     let generation = 0;
-    const restart = async () => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const restart = async (attempt = 0): Promise<void> => {
       const mine = ++generation;
-      const [next, calendar] = await Promise.all([loadConfig(), loadCalendar()]);
+      clearTimeout(retry);
+      let answer: Awaited<ReturnType<typeof pageConfig>> | undefined;
+      try {
+        answer = await pageConfig();
+      } catch {
+        answer = undefined; // the worker is starting or stopping
+      }
       if (mine !== generation || ctx.isInvalid) return;
+      // No answer yet: ask again, more slowly each time (the page is not read until the worker answers).
+      if (!answer?.ok) {
+        retry = setTimeout(() => void restart(attempt + 1), Math.min(5000, 100 * 2 ** attempt));
+        return;
+      }
+      const next = answer.config;
       const reopen = panelOpen();
       stop?.();
       stop = undefined;
       panelOpen = () => false;
       config = next;
-      if (isActiveOn(next, location.origin)) ({ stop, panelOpen } = run(next, calendar, reopen));
+      if (next.active) ({ stop, panelOpen } = run(next, reopen));
     };
     void restart();
     let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -110,15 +129,15 @@ export default defineContentScript({
     });
 
     const onMessage = (message: unknown) => {
-      const m = BgToCs.safeParse(message);
-      if (!m.success || m.data.type !== 'bg-cs:pick-field') return undefined;
+      const m = asBgToCs(message);
+      if (m?.type !== 'bg-cs:pick-field') return undefined;
       if (stopPicker) return Promise.resolve({ ok: true });
       const urlPattern = urlPatternFor(location.href);
       stopPicker = startPicker({
         doc: document,
         assigned: config?.profiles.find((p) => p.urlPattern === urlPattern)?.fields ?? [],
-        save: (field) => assignProfileField(urlPattern, field),
-        locale: config?.settings.locale,
+        save: (field) => assignField(urlPattern, field),
+        locale: config?.locale,
         onClose: () => {
           stopPicker?.();
           stopPicker = undefined;
@@ -131,6 +150,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       generation++;
       clearTimeout(debounce);
+      clearTimeout(retry);
       unwatch();
       stop?.();
       stopPicker?.();
@@ -140,16 +160,27 @@ export default defineContentScript({
   },
 });
 
+const send = (m: unknown) => browser.runtime.sendMessage(m);
+
+/** What to run with on this page, from the worker. */
+const pageConfig = () => request(send, 'cs-bg:page-config', { origin: location.origin });
+
+/** A site-profile entry for this page type, saved by the worker. */
+const assignField: AssignField = async (urlPattern, field) => {
+  const r = await request(send, 'cs-bg:assign-field', { urlPattern, field: field as Input<'cs-bg:assign-field'>['field'] });
+  if (!r.ok) throw new Error(r.error);
+};
+
 /** Reads and checks the page with the configuration in force; returns the function that stops it. */
-function run(config: EffectiveConfig, calendar: HolidayCalendar, openPanel = false): { stop: () => void; panelOpen: () => boolean } {
+function run(config: PageConfig, openPanel = false): { stop: () => void; panelOpen: () => boolean } {
   const pack = compilePack(config.pack);
-  const locale = config.settings.locale;
+  const calendar = new HolidayCalendar(config.calendars);
+  const locale = config.locale;
   const tr = trFor(locale);
   const docUrl = (ruleId: string) => `${browser.runtime.getURL('/rule.html')}#${encodeURIComponent(ruleId)}`;
-  const reviewer = config.settings.role === 'reviewer';
+  const reviewer = config.role === 'reviewer';
   /** Rules a reviewer dismissed for this case: from the log's answers and from the panel. */
   let dismissed: string[] = [];
-  const send = (m: unknown) => browser.runtime.sendMessage(m);
   const onReview = async (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null): Promise<string> => {
     try {
       const r = await request(send, 'cs-bg:review-finding', {
@@ -171,7 +202,7 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar, openPanel = fal
     }
   };
   /** A control the reader could not map, mapped by the reviewer for this page type (#18.4): the site profile changes, the page is read again. */
-  const onMap = (selector: string, key: string) => mapControl(location.href, selector, key, tr);
+  const onMap = (selector: string, key: string) => mapControl(location.href, selector, key, tr, assignField);
   const inPage = attachInPage({
     root: document,
     pack,
@@ -237,17 +268,16 @@ function run(config: EffectiveConfig, calendar: HolidayCalendar, openPanel = fal
     if (!link || !e.isTrusted) return;
     e.preventDefault();
     const ruleId = decodeURIComponent(new URL(link.href).hash.slice(1));
-    void request((m) => browser.runtime.sendMessage(m), 'cs-bg:open-rule', { ruleId }).catch(() => {});
+    void request(send, 'cs-bg:open-rule', { ruleId }).catch(() => {});
   };
   document.addEventListener('click', onDocClick, true);
 
   const onMessage = (message: unknown) => {
-    const m = BgToCs.safeParse(message);
-    if (!m.success) return undefined;
-    if (m.data.type === 'bg-cs:toggle-panel') panel?.toggle();
-    else if (m.data.type === 'bg-cs:focus') session.focus(m.data);
-    else if (m.data.type === 'bg-cs:dismissed') {
-      dismissed = [...new Set([...dismissed, ...m.data.ruleIds])];
+    const m = asBgToCs(message);
+    if (m?.type === 'bg-cs:toggle-panel') panel?.toggle();
+    else if (m?.type === 'bg-cs:focus') session.focus(m);
+    else if (m?.type === 'bg-cs:dismissed') {
+      dismissed = [...new Set([...dismissed, ...m.ruleIds])];
       session.setSuppressed(dismissed);
     }
     return undefined;

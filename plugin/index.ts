@@ -6,6 +6,7 @@
 import { compilePack, type CompiledPack, type ScanResult } from '../rules/engine';
 import { parsePack } from '../rules/pack';
 import { defaultPack } from '../rules/packs/default';
+import { defaultCalendar } from '../rules/periods/bundled-calendar';
 import type { SiteProfile } from '../lib/page/read';
 import { environmentWarnings } from './environment';
 import { quietPrototypes } from './quiet-prototypes';
@@ -53,7 +54,7 @@ export const CaseLint = {
   version: typeof __CASELINT_VERSION__ === 'string' ? __CASELINT_VERSION__ : '0.0.0-dev',
   scan(root?: Document | Element): ScanResult {
     try {
-      const result = scanDocument(root ?? document, currentPack());
+      const result = scanDocument(root ?? document, currentPack(), { calendar: defaultCalendar });
       result.warnings.push(...environmentWarnings());
       return result;
     } catch (e) {
@@ -65,6 +66,7 @@ export const CaseLint = {
       const inPage = attachInPage({
         root: options.root ?? document,
         pack: currentPack(),
+        engine: { calendar: defaultCalendar },
         profile: options.profile,
         docUrl: options.docUrl,
         onResult: options.onResult,

@@ -13,4 +13,12 @@ export type { EngineOptions, FieldSnapshot, Finding, RuleOverride, ScanResult } 
 export type { CompiledPack } from './engine/compile';
 export { citeAll, compilePack, rulesAffectedBy } from './engine/compile';
 export { RecordView } from './engine/record';
-export { evaluate, evaluateCheck, type CheckResult } from './engine/evaluate';
+import { evaluate as evaluateWith } from './engine/evaluate';
+import type { CompiledPack } from './engine/compile';
+import type { EngineOptions, FieldSnapshot, ScanResult } from './engine/types';
+import { defaultCalendar } from './periods/bundled-calendar';
+
+/** Evaluates a compiled pack over a page's snapshots; the bundled holiday calendar unless one is given. */
+export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions = {}): ScanResult {
+  return evaluateWith(compiled, snapshots, { ...options, calendar: options.calendar ?? defaultCalendar });
+}

@@ -3,10 +3,10 @@
  * intranet plugin: the session (read → check → follow the typing) drawing its warnings with the
  * overlay, and — for reviewers — the in-page audit panel, kept up to date and toggled by Alt+Shift+A.
  */
-import type { CompiledPack, EngineOptions, ScanResult } from '../../rules/engine';
+import type { CompiledPack, ScanResult } from '../../rules/engine';
 import type { Locale } from '../../rules/format';
 import type { SiteProfile } from '../../lib/page/read';
-import { attachSession, type Session } from '../../lib/session/session';
+import { attachSession, type Session, type SessionEngine } from '../../lib/session/session';
 import type { AuditPanelProps } from '../AuditPanel';
 import { Overlay } from './overlay';
 import { InPagePanel } from './panel';
@@ -16,7 +16,8 @@ export interface InPageOptions {
   root: Document;
   pack: CompiledPack;
   profile?: SiteProfile;
-  engine?: Omit<EngineOptions, 'only' | 'locale'>;
+  /** The engine's options, the holiday calendar among them (the page's locale is `locale`). */
+  engine: Omit<SessionEngine, 'locale'>;
   /** The language of the warnings, the popovers and the panel (zh-CN by default). */
   locale?: Locale;
   /** Where "查看规则全文" leads (none: no link). */

@@ -1,6 +1,6 @@
 /** The log's filters: text, last-seen dates, unit, officer, rule, category, level and status. */
 import type { LogFilter } from '../../lib/db/query';
-import { STATUSES, statusLabel } from '../../lib/db/rows';
+import { STATUSES, statusLabel } from '../../lib/db/review-vocabulary';
 import type { Pack } from '../../rules/pack';
 import { LEVEL_NAMES } from '../../rules/levels';
 import { useLocale, useTr } from '../locale';

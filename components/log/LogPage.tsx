@@ -14,7 +14,7 @@ import { backup, exportFindings } from '../../lib/db/repository';
 import { exportFileName } from '../../lib/exports/file-name';
 import { findingsCsv, findingsDoc } from '../../lib/exports/findings';
 import { docXlsx } from '../../lib/exports/xlsx';
-import { request } from '../../lib/messaging/protocol';
+import { request } from '../../lib/messaging/request';
 import { readSettings } from '../../lib/config/store';
 import { lastErrorItem, type Settings } from '../../lib/settings/settings';
 import type { Pack } from '../../rules/pack';

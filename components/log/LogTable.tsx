@@ -1,7 +1,8 @@
 /** The log's rows: status, level, problem with its message, case, unit, officers, when, and the review with its history. */
 import type { SortKey } from '../../lib/db/query';
 import { beijingTime } from '../../lib/db/csv';
-import { dismissLabel, EVENT_NAMES, statusLabel, subjectiveLabel, type FindingEvent, type FindingRow } from '../../lib/db/rows';
+import { type FindingEvent, type FindingRow } from '../../lib/db/rows';
+import { dismissLabel, EVENT_NAMES, statusLabel, subjectiveLabel } from '../../lib/db/review-vocabulary';
 import { fieldLabel } from '../../rules/fields';
 import { rowLabel } from '../../rules/format';
 import type { Pack } from '../../rules/pack';

@@ -2,7 +2,7 @@
  * The reviewer's bar: how many findings are ticked, the inputs of the next review action (主观方面,
  * 排除原因 — no default —, 备注) and the three actions. The same inputs serve a row's own buttons.
  */
-import { DISMISS_REASONS, SUBJECTIVE_LEVELS, dismissLabel, subjectiveLabel, type DismissReason, type SubjectiveLevel } from '../../lib/db/rows';
+import { DISMISS_REASONS, SUBJECTIVE_LEVELS, dismissLabel, subjectiveLabel, type DismissReason, type SubjectiveLevel } from '../../lib/db/review-vocabulary';
 import { useTr } from '../locale';
 
 export type ReviewAction = 'confirm' | 'dismiss' | 'reopen';

@@ -5,7 +5,7 @@
  */
 import { chunksOf, splitLogFile } from '../../lib/db/log-import';
 import type { Tr } from '../../lib/i18n/tr';
-import { request } from '../../lib/messaging/protocol';
+import { request } from '../../lib/messaging/request';
 import { failureText, type LogMessage } from './failure';
 
 export interface Progress {

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import { calendarsItem, checkCalendar, clearImportedCalendars, importCalendar } from '../../lib/config/store';
-import { defaultCalendar, type CalendarChange, type CalendarFile } from '../../rules/periods/calendar';
+import { defaultCalendar } from '../../rules/periods/bundled-calendar';
+import type { CalendarChange, CalendarFile } from '../../rules/periods/calendar-file';
 import { JsonFileInput, LockNote, type Notice, NoticeBanner, Section, errorText, useTr } from './common';
 
 export function CalendarSection({ config, now = Date.now() }: { config: EffectiveConfig; now?: number }) {

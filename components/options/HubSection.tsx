@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import { setHub } from '../../lib/config/store';
-import { request } from '../../lib/messaging/protocol';
+import { request } from '../../lib/messaging/request';
 import { errorText, NoticeBanner, Section, useTr, type Notice } from './common';
 
 export function HubSection({ config }: { config: EffectiveConfig }) {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '../../lib/config/effective';
 import { updateSettings } from '../../lib/config/store';
-import { request } from '../../lib/messaging/protocol';
+import { request } from '../../lib/messaging/request';
 import { errorText, LockNote, NoticeBanner, Section, useTr, type Notice } from './common';
 
 export function LogSection({ config }: { config: EffectiveConfig }) {

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
-import { loadConfig, updateSettings, watchConfig } from '../../lib/config/store';
+import { loadConfig, updateSettings } from '../../lib/config/store';
+import { watchConfig } from '../../lib/config/watch';
 import type { UiLocale } from '../../lib/config/schema';
 import { CalendarSection } from './CalendarSection';
 import { HubSection } from './HubSection';

@@ -4,7 +4,8 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { EffectiveConfig } from '../../lib/config/effective';
-import { BUILT_IN_ORIGINS, matchPatternOf, normalizeOrigin } from '../../lib/config/schema';
+import { normalizeOrigin } from '../../lib/config/schema';
+import { BUILT_IN_ORIGINS, matchPatternOf } from '../../lib/config/origins';
 import { addSite, removeSite, setSiteEnabled } from '../../lib/config/store';
 import type { Output } from '../../lib/messaging/protocol';
 import { releaseSiteAccess, requestSiteAccess, type PermissionsApi } from '../../lib/sites/registration';

@@ -1,7 +1,7 @@
 import { renderLocalized } from '../../components/i18n';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
-import { request } from '../../lib/messaging/protocol';
+import { request } from '../../lib/messaging/request';
 import type { PermissionsApi } from '../../lib/sites/registration';
 
 const sites = {

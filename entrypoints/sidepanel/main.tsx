@@ -6,9 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AuditPanel, PANEL_CSS, reviewSaid, type PanelData } from '../../components/AuditPanel';
 import { renderLocalized, useLocale, useTr } from '../../components/i18n';
-import { BgToCs, pageKey, PageSummarySchema, request, type PageSummary } from '../../lib/messaging/protocol';
+import { BgToCs, pageKey, PageSummarySchema, type PageSummary } from '../../lib/messaging/protocol';
+import { request } from '../../lib/messaging/request';
 import type { Finding } from '../../rules/engine';
-import { loadConfig } from '../../lib/config/store';
+import { assignProfileField, loadConfig } from '../../lib/config/store';
 import { mapControl } from '../../components/map-control';
 import type { EffectiveConfig } from '../../lib/config/effective';
 const fixedTab = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
@@ -89,7 +90,7 @@ function SidePanel() {
     ...(summary.matched ? { matched: summary.matched } : {}),
   };
   // Map an unrecognised control for this page type (#18.4): the tab re-reads the page with the new site profile.
-  const onMap = (selector: string, key: string) => mapControl(summary.url, selector, key, tr);
+  const onMap = (selector: string, key: string) => mapControl(summary.url, selector, key, tr, assignProfileField);
   // Confirm or dismiss from here too (#15.2): the worker finds the log row by page and finding.
   const onReview = async (f: Finding, action: 'confirm' | 'dismiss', reason: 'false-positive' | 'not-applicable' | 'accepted-exception' | null): Promise<string> => {
     if (tabId === undefined) return tr('未完成：没有当前页面', 'Not done: no current page');

@@ -8,12 +8,13 @@
  * - Rule overrides: the policy's, with the user's on top unless `rules` is locked.
  */
 import { validatePack, type Pack } from '../../rules/pack';
-import type { CalendarFile } from '../../rules/periods/calendar';
+import type { CalendarFile } from '../../rules/periods/calendar-file';
 import { HubServedConfigSchema } from '../hub/sync';
 import { defaultPack } from '../../rules/packs/default';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../settings/settings';
 import type { Lockable, Policy, PolicyReading } from './policy';
-import { isBuiltInOrigin, UserConfigSchema, DEFAULT_USER_CONFIG, type RuleOverride, type SiteProfileConfig, type UserConfig } from './schema';
+import { isBuiltInOrigin } from './origins';
+import { UserConfigSchema, DEFAULT_USER_CONFIG, type RuleOverride, type SiteProfileConfig, type UserConfig } from './schema';
 
 export interface SiteEntry {
   origin: string;

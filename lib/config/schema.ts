@@ -39,11 +39,6 @@ export const OriginSchema = z.string().transform((s, ctx) => {
   return r.origin;
 });
 
-/** The match pattern that covers every page of an origin (ports are part of Chrome's patterns). */
-export function matchPatternOf(origin: string): string {
-  return `${origin}/*`;
-}
-
 /** A unit's enrollment code for its hub (given by the hub's admin). */
 export const HubCodeSchema = z.string().trim().min(8, '登记码至少 8 位').max(200);
 
@@ -118,16 +113,3 @@ export const UserConfigSchema = z.strictObject({
 });
 export type UserConfig = z.infer<typeof UserConfigSchema>;
 export const DEFAULT_USER_CONFIG: UserConfig = { sites: [], disabledOrigins: [], ruleOverrides: {}, profiles: [], hub: { url: null, enrollmentCode: null } };
-
-/** Origins CaseLint is active on without asking, on any port (the bundled demo site). */
-export const BUILT_IN_ORIGINS = ['http://localhost', 'http://127.0.0.1'];
-
-/** An origin on a built-in host, whatever its port. */
-export function isBuiltInOrigin(origin: string): boolean {
-  try {
-    const u = new URL(origin);
-    return BUILT_IN_ORIGINS.includes(`${u.protocol}//${u.hostname}`);
-  } catch {
-    return false;
-  }
-}

@@ -6,15 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import {
-  calendarChanges,
-  calendarFileProblems,
-  CalendarFileSchema,
-  calendarWith,
-  HolidayCalendar,
-  type CalendarChange,
-  type CalendarFile,
-} from '../../rules/periods/calendar';
+import { HolidayCalendar } from '../../rules/periods/calendar';
+import { calendarChanges, calendarFileProblems, CalendarFileSchema, type CalendarChange, type CalendarFile } from '../../rules/periods/calendar-file';
+import { BUNDLED_CALENDAR, calendarWith } from '../../rules/periods/bundled-calendar';
 import { formatPath, validatePack } from '../../rules/pack';
 import { z } from '../../rules/zod';
 import { settingsItem, type Settings } from '../settings/settings';
@@ -69,21 +63,20 @@ export async function readSettings(): Promise<Settings> {
   return (await loadConfig()).settings;
 }
 
-export async function loadCalendar(): Promise<HolidayCalendar> {
-  const [own, config] = await Promise.all([calendarsItem.getValue(), loadConfig()]);
+/** The holiday years laid over the bundled data: the hub's, then the user's imported ones. */
+async function importedCalendars(config?: EffectiveConfig): Promise<CalendarFile[]> {
+  const [own, { hubCalendars }] = await Promise.all([calendarsItem.getValue(), config ?? loadConfig()]);
   const parsed = z.array(CalendarFileSchema).safeParse(own);
-  return calendarWith([...config.hubCalendars, ...(parsed.success ? parsed.data : [])]);
+  return [...hubCalendars, ...(parsed.success ? parsed.data : [])];
 }
 
-const CONFIG_KEYS = new Set(['settings', 'config', 'rulePack', 'calendars', 'policy', 'hubConfig']);
+export async function loadCalendar(): Promise<HolidayCalendar> {
+  return calendarWith(await importedCalendars());
+}
 
-/** Called back on any change of the configuration (user or policy). */
-export function watchConfig(callback: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && Object.keys(changes).some((k) => CONFIG_KEYS.has(k))) callback();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+/** The calendar in force as files (the bundled data first), for a page that bundles none. */
+export async function loadCalendarFiles(config?: EffectiveConfig): Promise<CalendarFile[]> {
+  return [BUNDLED_CALENDAR, ...(await importedCalendars(config))];
 }
 
 export class LockedError extends Error {

@@ -6,7 +6,7 @@
  * (the hub merges by finding identity) — and pulls the user's own open findings (点对点预警).
  * With no hub configured it does nothing at all: no request is made.
  */
-import { CalendarFileSchema } from '../../rules/periods/calendar';
+import { CalendarFileSchema } from '../../rules/periods/calendar-file';
 import { z } from '../../rules/zod';
 import { RuleOverridesSchema } from '../config/schema';
 import type { CaseLintDb } from '../db/database';

@@ -1,8 +1,9 @@
 /**
  * Typed messages between the extension's contexts, named by direction (cs = content script,
  * bg = background, ui = extension pages: log, options, popup, side panel). One protocol object
- * gives each request type its input and output schemas; both ends validate, and the background's
- * handler table must cover every type (a missing handler is a compile error).
+ * gives each request type its input and output schemas. The background validates both — every
+ * request it takes in, every answer it gives — and its handler table must cover every type (a
+ * missing handler is a compile error); senders use `request` (request.ts), which carries no schema.
  */
 import { FIELD_KEYS } from '../../rules/fields';
 import { z } from '../../rules/zod';
@@ -10,6 +11,8 @@ import { ReviewSchema } from '../db/rows';
 import { IMPORT_CHUNK_ROWS, LOG_PARTS, LogFileHeaderSchema } from '../db/log-import';
 import { LogHealthSchema } from '../db/auto-backup';
 import { HubSyncStateSchema } from '../hub/sync';
+import { RoleSchema, RuleOverridesSchema, SiteProfileSchema, UiLocaleSchema } from '../config/schema';
+import type { RuntimePack } from '../../rules/runtime-pack';
 
 export const FindingSchema = z.strictObject({
   ruleId: z.string().max(100),
@@ -81,6 +84,23 @@ const ReviewFindingInput = z.strictObject({
   action: z.enum(['confirm', 'dismiss']),
   reason: z.enum(['false-positive', 'not-applicable', 'accepted-exception']).nullable(),
 });
+
+/**
+ * What a case page's content script is handed by the worker (#17.9, lib/config/page-config.ts):
+ * whether CaseLint runs on the page's origin, and the configuration in force as the page needs it.
+ * The pack was validated where it entered CaseLint (import, policy, hub) and is only shaped here.
+ */
+export const PageConfigSchema = z.strictObject({
+  active: z.boolean(),
+  locale: UiLocaleSchema,
+  role: RoleSchema,
+  pack: z.custom<RuntimePack>((v) => !!v && typeof v === 'object' && Array.isArray((v as RuntimePack).rules), '应为规则包'),
+  ruleOverrides: RuleOverridesSchema,
+  profiles: z.array(SiteProfileSchema),
+  /** The holiday calendar in force, as date lists (the bundled years first, then imported ones). */
+  calendars: z.array(z.strictObject({ holidays: z.array(z.string()), workdays: z.array(z.string()), years: z.array(z.number().int()).optional() })),
+});
+export type PageConfig = z.infer<typeof PageConfigSchema>;
 
 const Failure = z.strictObject({ ok: z.literal(false), error: z.string() });
 /** A file or chunk that is not what it should be: every error by its path. */
@@ -162,6 +182,19 @@ export const protocol = {
     input: z.strictObject({ visit: z.string().max(64), url: z.string().max(4000), caseNumber: z.string().max(200).nullable(), fieldsRead: z.number().int().nonnegative().max(100_000) }),
     output: z.union([z.strictObject({ ok: z.literal(true), typicalFields: z.number().int().nonnegative().nullable() }), Failure]),
   },
+  /** A case page asks what to run with (the content script bundles no pack, no schema, no holiday data). */
+  'cs-bg:page-config': {
+    input: z.strictObject({ origin: z.string().max(300) }),
+    output: z.union([z.strictObject({ ok: z.literal(true), config: PageConfigSchema }), Failure]),
+  },
+  /** 选取字段 or 未识别字段 → 指定: a control of this page type is a field (a site-profile entry, #18.4). */
+  'cs-bg:assign-field': {
+    input: z.strictObject({
+      urlPattern: z.string().min(1).max(1000),
+      field: z.strictObject({ key: z.enum(FIELD_KEYS), selector: z.string().min(1).max(500), row: z.number().int().nonnegative().max(1000).optional() }),
+    }),
+    output: z.union([z.strictObject({ ok: z.literal(true) }), Failure]),
+  },
   /** A warning's "查看规则全文": the worker opens the rule page (a web page may not link to it). */
   'cs-bg:open-rule': {
     input: z.strictObject({ ruleId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
@@ -189,20 +222,6 @@ export type Output<T extends MessageType> = z.infer<(typeof protocol)[T]['output
 
 /** The envelope on the wire. */
 export const Envelope = z.strictObject({ type: z.enum(Object.keys(protocol) as [MessageType, ...MessageType[]]), input: z.unknown() });
-
-export function envelope<T extends MessageType>(type: T, input: Input<T>): { type: T; input: Input<T> } {
-  return { type, input };
-}
-
-/** Sends a request to the background and validates the answer. */
-export async function request<T extends MessageType>(
-  send: (message: unknown) => Promise<unknown>,
-  type: T,
-  input: Input<T>,
-): Promise<Output<T>> {
-  const answer = await send(envelope(type, input));
-  return protocol[type].output.parse(answer) as Output<T>;
-}
 
 /** Messages the background (or the side panel) sends to a tab's content script. */
 export const BgToCs = z.discriminatedUnion('type', [

@@ -7,7 +7,8 @@
  * during a stop is lost, and dedup makes retries harmless. When the page goes away (`sendNow`),
  * what is pending is sent at once.
  */
-import { request, type Input, type Output } from './protocol';
+import type { Input, Output } from './protocol';
+import { request } from './request';
 
 type Report = Input<'cs-bg:page-result'>;
 

@@ -6,7 +6,7 @@
 import type { Pack } from '../../rules/pack';
 import { beijingTime } from '../db/csv';
 import { levelLabel } from '../../rules/levels';
-import { dismissLabel, statusLabel, subjectiveLabel } from '../db/rows';
+import { dismissLabel, statusLabel, subjectiveLabel } from '../db/review-vocabulary';
 import { trFor, type Locale, type Tr } from '../i18n/tr';
 import { column, type Cell, type ReportDoc } from '../exports/table';
 import { LEVELS, NO_OFFICER, NO_UNIT, TOTAL, type MonthlyBulletin, type OfficerRecord, type UnitFigures, type WeeklyReport, type dailyReport } from './aggregate';

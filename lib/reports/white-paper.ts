@@ -5,7 +5,7 @@
 import type { Pack } from '../../rules/pack';
 import { counts, LEVELS, topRules, trend, unitFigures, type Counts, type TrendPoint, type UnitFigures, type LogData } from './aggregate';
 import { monthPeriod, previous, within, type Period } from './period';
-import { subjectiveLabel } from '../db/rows';
+import { subjectiveLabel } from '../db/review-vocabulary';
 import { trFor, type Locale } from '../i18n/tr';
 
 export interface WhitePaper {

@@ -10,7 +10,10 @@
  *   own nodes.
  */
 import { touchesFields } from './mutations';
-import { compilePack, evaluate, rulesAffectedBy, type CompiledPack, type EngineOptions, type FieldSnapshot, type Finding, type ScanResult } from '../../rules/engine';
+import { compilePack, rulesAffectedBy, type CompiledPack } from '../../rules/engine/compile';
+import { evaluate } from '../../rules/engine/evaluate';
+import type { EngineOptions, FieldSnapshot, Finding, ScanResult } from '../../rules/engine/types';
+import type { HolidayCalendar } from '../../rules/periods/calendar';
 import { fieldLabel } from '../../rules/fields';
 import type { Locale } from '../../rules/format';
 import { trFor } from '../i18n/tr';
@@ -38,7 +41,8 @@ export interface Drawer {
 export interface SessionOptions {
   root: Document;
   pack: CompiledPack;
-  engine?: Omit<EngineOptions, 'only'>;
+  /** The engine's options; the holiday calendar is given (the content script bundles none). */
+  engine: SessionEngine;
   profile?: SiteProfile;
   /** Makes the drawer of a document (a frame gets its own); none: nothing is drawn (a headless session). */
   drawer?: (doc: Document) => Drawer;
@@ -73,10 +77,13 @@ export interface Session {
   detach(): void;
 }
 
+/** What a session tells the engine besides the page: overrides, clock, zone — and the calendar. */
+export type SessionEngine = Omit<EngineOptions, 'only' | 'fieldKeys'> & { calendar: HolidayCalendar };
+
 const slot = (key: string, row?: number) => `${key}#${row ?? 0}`;
 
 /** Runs a full scan of a document without attaching anything (the plugin's `scan()`). */
-export function scanDocument(root: Document | Element, pack: CompiledPack, engine: EngineOptions = {}, profile?: SiteProfile): ScanResult {
+export function scanDocument(root: Document | Element, pack: CompiledPack, engine: SessionEngine, profile?: SiteProfile): ScanResult {
   const reading = readPage(root, profile);
   const result = evaluate(pack, snapshotsOf(reading.bindings), { ...engine, zoneOffsetMinutes: profile?.zoneOffsetMinutes ?? engine.zoneOffsetMinutes });
   result.warnings.push(...reading.skipped);
@@ -94,7 +101,7 @@ export function attachSession(options: SessionOptions): Session {
   let pack = options.pack;
   const locale = options.locale ?? 'zh-CN';
   const tr = trFor(locale);
-  const engineOptions = (): EngineOptions => ({ ...options.engine, locale, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine?.zoneOffsetMinutes });
+  const engineOptions = (): SessionEngine => ({ ...options.engine, locale, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine.zoneOffsetMinutes });
   const overlays = new Map<Document, Drawer>();
   let reading: PageReading = { bindings: [], skipped: [], unmapped: [] };
   let snapshots: FieldSnapshot[] = [];

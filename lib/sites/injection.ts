@@ -5,7 +5,7 @@
  * tab's URL without the `tabs` permission. The content script guards against running twice.
  * Frames loaded after the page itself are not reached this way (README "Browsers").
  */
-import { matchPatternOf } from '../config/schema';
+import { matchPatternOf } from '../config/origins';
 import { CONTENT_SCRIPT_FILE, type PermissionsApi } from './registration';
 
 /** One of the two injection APIs: MV3's scripting.executeScript, or MV2's tabs.executeScript. */

@@ -5,7 +5,7 @@
  * when the extension updates, so the worker re-syncs idempotently on install, on startup and on any
  * configuration change. The browser APIs are passed in: the logic is tested with fakes.
  */
-import { matchPatternOf } from '../config/schema';
+import { matchPatternOf } from '../config/origins';
 
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 const ID_PREFIX = 'caselint-site:';

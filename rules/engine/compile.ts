@@ -7,7 +7,7 @@ import { type CheckDefinition, type CheckSpec, type Severity } from '../checks/t
 import { conditionReads, type Condition } from '../conditions';
 import { fieldGroup, type FieldGroup } from '../fields';
 import { chineseNumber } from '../format';
-import type { Pack, Rule } from '../pack';
+import type { RuntimePack, RuntimeRule } from '../runtime-pack';
 import { FieldInfo, fieldInfos } from './record';
 
 type LawRef = { law: string; point: string; from?: number; until?: number; scope?: string; adminType?: string; when?: Condition };
@@ -19,12 +19,12 @@ type LawRef = { law: string; point: string; from?: number; until?: number; scope
  */
 export class CompiledRule {
   readonly id: string;
-  readonly scope: Rule['scope'];
+  readonly scope: RuntimeRule['scope'];
   readonly adminTypes: readonly string[] | undefined;
   readonly severity: Severity;
   readonly category: string;
-  readonly title: Rule['title'];
-  readonly messages: Rule['messages'];
+  readonly title: RuntimeRule['title'];
+  readonly messages: RuntimeRule['messages'];
   readonly when: Condition | undefined;
   readonly exceptWhen: Condition | undefined;
   readonly versionDate: readonly string[] | undefined;
@@ -38,7 +38,7 @@ export class CompiledRule {
   readonly groups: FieldGroup[];
 
   constructor(
-    rule: Rule,
+    rule: RuntimeRule,
     triggers: readonly (readonly string[])[] | undefined,
     readonly lawRefs: readonly LawRef[],
     /** The basis text when no reference depends on the case or the date (most rules). */
@@ -63,7 +63,7 @@ export class CompiledRule {
 }
 
 export interface CompiledPack {
-  pack: Pack;
+  pack: RuntimePack;
   rules: CompiledRule[];
   /** Rule id → compiled rule, for re-checking a few rules. */
   byId?: Map<string, CompiledRule>;
@@ -75,7 +75,7 @@ export interface CompiledPack {
  * Every field a rule reads, from what its parts declare: its triggers, version date, conditions,
  * check (`CheckDefinition.reads`), the case kind that scopes it, and what chooses its legal basis.
  */
-function fieldsOf(rule: Rule): Set<string> {
+function fieldsOf(rule: RuntimeRule): Set<string> {
   const out = new Set<string>(['case.kind']);
   for (const t of rule.triggers ?? []) for (const k of typeof t === 'string' ? [t] : t) out.add(k);
   for (const k of rule.versionDate ?? []) out.add(k);
@@ -92,7 +92,7 @@ function fieldsOf(rule: Rule): Set<string> {
 const dayOf = (s: string | undefined) => (s ? Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) : undefined);
 
 /** One reference: the law as cited (《…》 and edition) and the point in it (第四十四条第一款…). */
-function citation(pack: Pack, ref: Rule['guideline']['basis'][number]): { law: string; point: string } {
+function citation(pack: RuntimePack, ref: RuntimeRule['guideline']['basis'][number]): { law: string; point: string } {
   const law = pack.laws[ref.law];
   let point = '';
   if (ref.article) point += `第${chineseNumber(ref.article)}条`;
@@ -113,7 +113,7 @@ export function citeAll(refs: readonly { law: string; point: string }[]): string
   return [...byLaw].map(([law, points]) => `${law}${points.join('、')}`).join('；');
 }
 
-export function compilePack(pack: Pack): CompiledPack {
+export function compilePack(pack: RuntimePack): CompiledPack {
   const dependents = new Map<string, Set<string>>();
   const rules = pack.rules.map((rule): CompiledRule => {
     const lawRefs = rule.guideline.basis.map((ref) => {

@@ -1,11 +1,11 @@
 /**
  * Evaluation: which rules run on which rows, each rule's verdict (passed, not applicable, found),
- * the scan result; and `evaluateCheck`, one check over one record (the check test tables).
+ * the scan result. The holiday calendar is given: this module bundles no holiday data (the public
+ * `evaluate` of rules/engine.ts defaults to the bundled calendar).
  */
-import { UnreadableField, type CheckSpec, type Outcome } from '../checks/types';
+import { UnreadableField, type Outcome } from '../checks/types';
+import type { HolidayCalendar } from '../periods/calendar';
 import { interpolate } from '../format';
-import type { Rule } from '../pack';
-import { defaultCalendar } from '../periods/calendar';
 import { BEIJING_OFFSET_MINUTES, instantToWall } from '../periods/time';
 import type { EngineOptions, FieldSnapshot, Finding, RuleOverride, ScanResult } from './types';
 import { FIELD_INFO, RecordView, Unreadable } from './record';
@@ -57,14 +57,14 @@ function readFields(record: RecordView, keys: Iterable<string> = record.keys()):
 }
 
 /** A scan of one page's snapshots with the options' clock, zone, locale and calendar. */
-function scanOf(snapshots: readonly FieldSnapshot[], options: EngineOptions): Scan {
+export function scanOf(snapshots: readonly FieldSnapshot[], options: EngineOptions & { calendar: HolidayCalendar }): Scan {
   const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
   return {
     record: new RecordView(snapshots),
     locale: options.locale ?? 'zh-CN',
     now: instantToWall(options.now ?? Date.now(), offset),
     offset,
-    calendar: options.calendar ?? defaultCalendar,
+    calendar: options.calendar,
     overrides: options.overrides,
     uncovered: undefined,
     admin: undefined,
@@ -72,7 +72,7 @@ function scanOf(snapshots: readonly FieldSnapshot[], options: EngineOptions): Sc
   };
 }
 
-export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions = {}): ScanResult {
+export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions & { calendar: HolidayCalendar }): ScanResult {
   const scan = scanOf(snapshots, options);
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   const ctx = new RowCtx(scan);
@@ -94,33 +94,4 @@ export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapsh
     result.warnings.push(interpolate(MESSAGES.calendarWarning[scan.locale], { years: [...scan.uncovered].sort().join('、') }));
   }
   return result;
-}
-
-export type CheckResult = Outcome | { status: 'review'; fieldKey: string; raw: string };
-
-/**
- * Runs one check (not a whole rule) over snapshots, once per row: the `CheckTester` of the check
- * tables, in the style of ESLint's RuleTester. Returns the raw outcomes with their message ids.
- */
-export function evaluateCheck(
-  check: CheckSpec,
-  snapshots: readonly FieldSnapshot[],
-  options: EngineOptions & { versionDate?: string[] } = {},
-): CheckResult[] {
-  const rule = { id: 'check-under-test', check, versionDate: options.versionDate, guideline: { basis: [] }, messages: {} } as unknown as Rule;
-  const c = new CompiledRule(rule, undefined, [], undefined);
-  const scan = scanOf(snapshots, { ...options, overrides: undefined });
-  const rows = rowsFor(c, scan.record);
-  const out: CheckResult[] = [];
-  const ctx = new RowCtx(scan);
-  for (let row = 0; row < rows; row++) {
-    ctx.moveTo(c, row, undefined);
-    try {
-      out.push(ctx.evaluate(check));
-    } catch (e) {
-      if (!(e instanceof UnreadableField)) throw e;
-      out.push({ status: 'review', fieldKey: e.fieldKey, raw: e.raw });
-    }
-  }
-  return out;
 }

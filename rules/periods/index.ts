@@ -7,7 +7,7 @@
  * - Months: SPCI 202 (see `addMonths`).
  * - APL 85 / AEL 69: some short periods are counted in working days.
  */
-import { defaultCalendar, type HolidayCalendar } from './calendar';
+import type { HolidayCalendar } from './calendar';
 import { addMonths, DAY, HOUR, startOfDay, startOfHour, type WallTime } from './time';
 
 export type PeriodUnit = 'hour' | 'day' | 'month' | 'year';
@@ -37,7 +37,7 @@ function rollOver(lastDay: number, spec: PeriodSpec, calendar: HolidayCalendar, 
   return spec.custody ? lastDay : calendar.firstWorkingDayFrom(lastDay, uncovered);
 }
 
-export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCalendar = defaultCalendar): PeriodEnd {
+export function periodEnd(start: WallTime, spec: PeriodSpec, calendar: HolidayCalendar): PeriodEnd {
   const day0 = startOfDay(start.ms);
   if (spec.unit === 'hour') {
     // Hours: no calendar. A date without a time: the whole starting day is not counted (by 24:00

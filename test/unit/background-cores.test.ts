@@ -12,7 +12,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { envelope, type Input } from '../../lib/messaging/protocol';
+import { type Input } from '../../lib/messaging/protocol';
+import { envelope } from '../../lib/messaging/request';
 import { CONTENT_SCRIPT_FILE } from '../../lib/sites/registration';
 
 type Core = 'current' | 'chromium114-mv3' | 'chromium88-mv3' | 'chromium80-mv2';

@@ -1,6 +1,7 @@
 /** A holiday file cannot replace a year with garbage (#16.8): real dates, inside its years, plausible counts; and its preview. */
 import { describe, expect, it } from 'vitest';
-import { calendarChanges, calendarFileProblems, defaultCalendar, type CalendarFile } from '../../rules/periods/calendar';
+import { calendarChanges, calendarFileProblems, type CalendarFile } from '../../rules/periods/calendar-file';
+import { defaultCalendar } from '../../rules/periods/bundled-calendar';
 
 /** A realistic year: the days off of the 2026 arrangement, moved to another year. */
 function yearLike(year: number): CalendarFile {

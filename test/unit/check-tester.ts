@@ -4,8 +4,13 @@
  * (and optionally the field, severity, kind and message data) the check must report.
  */
 import { describe, expect, it } from 'vitest';
-import type { CheckDefinition, CheckSpec } from '../../rules/checks/types';
-import { evaluateCheck, type FieldSnapshot } from '../../rules/engine';
+import { UnreadableField, type CheckDefinition, type CheckSpec, type Outcome } from '../../rules/checks/types';
+import type { EngineOptions, FieldSnapshot } from '../../rules/engine';
+import { CompiledRule } from '../../rules/engine/compile';
+import { RowCtx, rowsFor } from '../../rules/engine/context';
+import { scanOf } from '../../rules/engine/evaluate';
+import type { Rule } from '../../rules/pack';
+import { defaultCalendar } from '../../rules/periods/bundled-calendar';
 import { defaultPack } from '../../rules/packs/default';
 import { CHECKS } from '../../rules/checks/registry';
 import { CHECK_PARAMS } from '../../rules/checks/params';
@@ -30,6 +35,35 @@ interface InvalidCase extends Case {
   kind?: string;
   data?: Record<string, string | number>;
   row?: number;
+}
+
+type CheckResult = Outcome | { status: 'review'; fieldKey: string; raw: string };
+
+/**
+ * Runs one check (not a whole rule) over snapshots, once per row: the `CheckTester` of the check
+ * tables, in the style of ESLint's RuleTester. Returns the raw outcomes with their message ids.
+ */
+function evaluateCheck(
+  check: CheckSpec,
+  snapshots: readonly FieldSnapshot[],
+  options: EngineOptions & { versionDate?: string[] } = {},
+): CheckResult[] {
+  const rule = { id: 'check-under-test', check, versionDate: options.versionDate, guideline: { basis: [] }, messages: {} } as unknown as Rule;
+  const c = new CompiledRule(rule, undefined, [], undefined);
+  const scan = scanOf(snapshots, { ...options, overrides: undefined, calendar: options.calendar ?? defaultCalendar });
+  const rows = rowsFor(c, scan.record);
+  const out: CheckResult[] = [];
+  const ctx = new RowCtx(scan);
+  for (let row = 0; row < rows; row++) {
+    ctx.moveTo(c, row, undefined);
+    try {
+      out.push(ctx.evaluate(check));
+    } catch (e) {
+      if (!(e instanceof UnreadableField)) throw e;
+      out.push({ status: 'review', fieldKey: e.fieldKey, raw: e.raw });
+    }
+  }
+  return out;
 }
 
 export function snapshots(fields: Fields): FieldSnapshot[] {

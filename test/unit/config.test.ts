@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultCalendar } from '../../rules/periods/calendar';
+import { defaultCalendar } from '../../rules/periods/bundled-calendar';
 import { effectiveConfig, isActiveOn, registeredOrigins } from '../../lib/config/effective';
 import { diffPacks } from '../../lib/config/pack-diff';
 import { readPolicy } from '../../lib/config/policy';

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HolidayCalendar, defaultCalendar, parseCalendarFile } from '../../rules/periods/calendar';
+import { HolidayCalendar } from '../../rules/periods/calendar';
+import { parseCalendarFile } from '../../rules/periods/calendar-file';
+import { defaultCalendar } from '../../rules/periods/bundled-calendar';
 import { periodEnd, type PeriodSpec } from '../../rules/periods';
 import { addMonths, formatDate, formatDue, formatWall, wall } from '../../rules/periods/time';
 import { parseDateTime } from '../../rules/values/parse';
@@ -76,7 +78,7 @@ describe('periodEnd', () => {
   it('has at least 40 hand-computed cases', () => expect(TABLE.length).toBeGreaterThanOrEqual(40));
   for (const [start, spec, due, note, strict] of TABLE) {
     it(`${start} + ${spec.amount}${spec.unit}${spec.custody ? '（羁押）' : ''}${spec.workingDays ? '（工作日）' : ''} → ${due}：${note}`, () => {
-      const end = periodEnd(t(start), spec);
+      const end = periodEnd(t(start), spec, defaultCalendar);
       expect(formatDue(end.due)).toBe(due);
       if (strict) expect(formatDue(end.strictEnd)).toBe(strict);
       expect(end.uncoveredYears).toEqual([]);
@@ -93,15 +95,15 @@ describe('calendar coverage', () => {
   });
 
   it('says which year it lacks when a roll-over needs a day outside its data', () => {
-    const end = periodEnd(t('2027-09-29 10:00'), d(3));
+    const end = periodEnd(t('2027-09-29 10:00'), d(3), defaultCalendar);
     expect(end.uncoveredYears).toEqual([2027]);
     // Without data, only weekends roll over: 2027-10-02 is a Saturday → Monday 10-04.
     expect(formatDue(end.due)).toBe('2027-10-04 24:00');
   });
 
   it('custody periods and hours never consult the calendar', () => {
-    expect(periodEnd(t('2027-09-29 10:00'), d(3, { custody: true })).uncoveredYears).toEqual([]);
-    expect(periodEnd(t('2030-01-01 10:00'), h(24)).uncoveredYears).toEqual([]);
+    expect(periodEnd(t('2027-09-29 10:00'), d(3, { custody: true }), defaultCalendar).uncoveredYears).toEqual([]);
+    expect(periodEnd(t('2030-01-01 10:00'), h(24), defaultCalendar).uncoveredYears).toEqual([]);
   });
 
   it('loads a newer year from a file (same shape as chinese-days)', () => {
