@@ -1,5 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { BUILD_TARGETS, FIREFOX_ESR, MV3_CHROMIUM, PAGE_CHROMIUM } from './lib/compat/targets';
 import { BUILT_IN_ORIGINS, matchPatternOf } from './lib/config/origins';
 
@@ -27,6 +29,27 @@ const PACKAGED = (process.env.CASELINT_ORIGINS ?? '')
   });
 const MATCHES = [...BUILT_IN, ...PACKAGED];
 
+/**
+ * Content scripts get a small promise wrapper of the extension APIs they use (lib/compat/content-browser.ts)
+ * instead of webextension-polyfill, which every frame of a case page would otherwise load (#17.9).
+ */
+function contentScriptBrowser(): Plugin {
+  let content = false;
+  return {
+    name: 'caselint:content-script-browser',
+    enforce: 'pre',
+    options(o) {
+      // WXT builds each content script on its own, from its virtual isolated-world entry.
+      content = JSON.stringify(o.input ?? '').includes('virtual:wxt-content-script-isolated-world-entrypoint');
+      return null;
+    },
+    resolveId(id) {
+      if (content && id === '@wxt-dev/webextension-polyfill/browser') return fileURLToPath(new URL('./lib/compat/content-browser.ts', import.meta.url));
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   imports: false,
   // Promises for every extension API on every core: before Chromium 99 several MV3 APIs (runtime
@@ -44,7 +67,7 @@ export default defineConfig({
   // the build (npm run check:compat).
   // WXT's storage helper imports its browser straight from @wxt-dev/browser: the polyfill there too.
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), contentScriptBrowser()],
     build: { target: BUILD_TARGETS },
     resolve: { alias: { '@wxt-dev/browser': '@wxt-dev/webextension-polyfill/browser' } },
   }),

@@ -53,11 +53,6 @@ export interface AuditPanelProps {
 const ORDER: Tone[] = ['error', 'warning', 'info', 'review'];
 
 /** What a review from a panel did, as the panel says it (the in-page panel and the side panel alike). */
-export function reviewSaid(r: { ok: true } | { ok: false; error: string }, action: 'confirm' | 'dismiss', tr: Tr): string {
-  if (!r.ok) return tr(`未完成：${r.error}`, `Not done: ${r.error}`);
-  return action === 'dismiss' ? tr('已排除（本案不再提示）', 'Dismissed (no longer shown for this case)') : tr('已确认', 'Confirmed');
-}
-
 export function AuditPanel({ data, onSelect, onClose, docUrl, dock, onReview, onMap }: AuditPanelProps) {
   /** What the last review from the panel did (a dismissed finding leaves the list, so it is said above it). */
   const tr = useTr();

@@ -20,7 +20,7 @@ import { watchConfig } from '../lib/config/watch';
 import { pageConfig } from '../lib/config/page-config';
 import { registeredOrigins } from '../lib/config/effective';
 import { injectOnLoad, type InjectApi } from '../lib/sites/injection';
-import { siteAccess, syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
+import { REVIEWER_UI_FILE, siteAccess, syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
 import { nextReminderAt, REMINDER_ALARM, reminderFor } from '../lib/reminders/reminders';
 import { trFor, type Tr } from '../lib/i18n/tr';
 import { noteLogChanged } from '../lib/db/log-changes';
@@ -222,6 +222,16 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
       return { ok: false, error: (e as Error).message };
     }
   },
+  async 'cs-bg:load-reviewer-ui'(_input, sender) {
+    try {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'no tab' };
+      await injectIntoFrame(tabId, sender.frameId ?? 0, REVIEWER_UI_FILE);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+  },
   async 'cs-bg:assign-field'(input) {
     try {
       await assignProfileField(input.urlPattern, input.field);
@@ -322,6 +332,13 @@ function injectionApi(): InjectApi | undefined {
   const tabs = browser.tabs as unknown as { executeScript?: (tabId: number, o: unknown) => Promise<unknown> };
   if (tabs.executeScript) return { kind: 'tabs', executeScript: (tabId, o) => tabs.executeScript!(tabId, o) };
   return undefined;
+}
+
+/** Runs an extension script in one frame of a tab: MV3's scripting (Chromium 88+, Firefox 102+), else MV2's tabs.executeScript. */
+async function injectIntoFrame(tabId: number, frameId: number, file: string): Promise<void> {
+  const scripting = (browser as unknown as { scripting?: { executeScript?: (o: unknown) => Promise<unknown> } }).scripting;
+  if (scripting?.executeScript) await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+  else await (browser.tabs as unknown as { executeScript: (tabId: number, o: unknown) => Promise<unknown> }).executeScript(tabId, { file: `/${file}`, frameId });
 }
 
 async function syncSitesNow(): Promise<SyncResult> {

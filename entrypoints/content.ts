@@ -23,9 +23,9 @@ import { BUILT_IN_ORIGINS, matchPatternOf } from '../lib/config/origins';
 import { watchConfig } from '../lib/config/watch';
 import { profileFor } from '../lib/page/read';
 import { urlPatternFor } from '../lib/page/selector';
-import { startPicker } from '../components/in-page/picker';
-import { reviewSaid } from '../components/AuditPanel';
+import { reviewSaid } from '../lib/db/review-vocabulary';
 import { attachInPage } from '../components/in-page/assemble';
+import { reviewerUiHere, type ReviewerUi } from '../components/in-page/reviewer-ui';
 import { readingSummary } from '../components/in-page/panel-data';
 import { mapControl, type AssignField } from '../components/map-control';
 import type { Input, PageConfig } from '../lib/messaging/protocol';
@@ -133,7 +133,9 @@ export default defineContentScript({
       if (m?.type !== 'bg-cs:pick-field') return undefined;
       if (stopPicker) return Promise.resolve({ ok: true });
       const urlPattern = urlPatternFor(location.href);
-      stopPicker = startPicker({
+      return reviewerUi().then(({ startPicker }) => {
+        if (stopPicker) return { ok: true };
+        stopPicker = startPicker({
         doc: document,
         assigned: config?.profiles.find((p) => p.urlPattern === urlPattern)?.fields ?? [],
         save: (field) => assignField(urlPattern, field),
@@ -143,7 +145,8 @@ export default defineContentScript({
           stopPicker = undefined;
         },
       });
-      return Promise.resolve({ ok: true });
+        return { ok: true };
+      });
     };
     browser.runtime.onMessage.addListener(onMessage);
 
@@ -170,6 +173,17 @@ const assignField: AssignField = async (urlPattern, field) => {
   const r = await request(send, 'cs-bg:assign-field', { urlPattern, field: field as Input<'cs-bg:assign-field'>['field'] });
   if (!r.ok) throw new Error(r.error);
 };
+
+/** The reviewer UI in this frame: the worker injects it the first time it is needed. */
+async function reviewerUi(): Promise<ReviewerUi> {
+  const here = reviewerUiHere();
+  if (here) return here;
+  const r = await request(send, 'cs-bg:load-reviewer-ui', {});
+  if (!r.ok) throw new Error(r.error);
+  const loaded = reviewerUiHere();
+  if (!loaded) throw new Error('reviewer-ui.js did not load');
+  return loaded;
+}
 
 /** Reads and checks the page with the configuration in force; returns the function that stops it. */
 function run(config: PageConfig, openPanel = false): { stop: () => void; panelOpen: () => boolean } {
@@ -210,7 +224,7 @@ function run(config: PageConfig, openPanel = false): { stop: () => void; panelOp
     profile: profileFor(location.href, config.profiles),
     engine: { overrides: config.ruleOverrides, calendar },
     locale,
-    panel: reviewer && { onReview, onMap },
+    panel: reviewer && { ui: reviewerUi, onReview, onMap },
   });
   const { session, panel } = inPage;
   if (openPanel) panel?.open();

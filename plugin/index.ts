@@ -12,6 +12,8 @@ import { environmentWarnings } from './environment';
 import { quietPrototypes } from './quiet-prototypes';
 import { scanDocument, type Session } from '../lib/session/session';
 import { attachInPage } from '../components/in-page/assemble';
+import { InPagePanel } from '../components/in-page/panel';
+import { startPicker } from '../components/in-page/picker';
 import type { Locale } from '../rules/format';
 
 declare const __CASELINT_VERSION__: string;
@@ -72,7 +74,7 @@ export const CaseLint = {
         onResult: options.onResult,
         onTiming: options.onTiming,
         locale: options.locale,
-        panel: !!options.panel && {},
+        panel: !!options.panel && { ui: () => Promise.resolve({ InPagePanel, startPicker }) },
       });
       sessions.add(inPage.session);
       return () => {

@@ -9,8 +9,9 @@ import type { SiteProfile } from '../../lib/page/read';
 import { attachSession, type Session, type SessionEngine } from '../../lib/session/session';
 import type { AuditPanelProps } from '../AuditPanel';
 import { Overlay } from './overlay';
-import { InPagePanel } from './panel';
+import type { InPagePanel } from './panel';
 import { isPanelShortcut, panelData } from './panel-data';
+import type { ReviewerUi } from './reviewer-ui';
 
 export interface InPageOptions {
   root: Document;
@@ -24,16 +25,27 @@ export interface InPageOptions {
   docUrl?: (ruleId: string) => string | undefined;
   onTiming?: (kind: 'scan' | 'recheck', ms: number) => void;
   onResult?: (result: ScanResult) => void;
-  /** The reviewer's in-page audit panel; `onReview` adds its confirm and dismiss (the extension's log), `onMap` the mapping of unrecognised controls (its site profiles). */
-  panel?: false | { onReview?: AuditPanelProps['onReview']; onMap?: AuditPanelProps['onMap'] };
+  /**
+   * The reviewer's in-page audit panel, from the reviewer UI (`ui`: loaded on demand by the extension,
+   * bundled by the plugin); `onReview` adds its confirm and dismiss (the extension's log), `onMap`
+   * the mapping of unrecognised controls (its site profiles).
+   */
+  panel?: false | { ui: () => Promise<ReviewerUi>; onReview?: AuditPanelProps['onReview']; onMap?: AuditPanelProps['onMap'] };
 }
 
 export interface InPage {
   session: Session;
-  panel: InPagePanel | undefined;
+  /** The reviewer's panel (none for an officer): opened, toggled or asked about before it has loaded, it does so once it has. */
+  panel: PanelControl | undefined;
   /** How many fields pages of this type usually give (#18.5), for the panel's warning. */
   setTypicalFields(n: number | null): void;
   detach(): void;
+}
+
+export interface PanelControl {
+  open(): void;
+  toggle(): void;
+  readonly isOpen: boolean;
 }
 
 export function attachInPage(o: InPageOptions): InPage {
@@ -59,28 +71,51 @@ export function attachInPage(o: InPageOptions): InPage {
   if (!o.panel) return { session, panel: undefined, setTypicalFields: () => {}, detach: detachSession };
 
   const doc = o.root;
-  const panel = new InPagePanel(doc, (f) => session.focus(f), o.docUrl, (f) => session.anchorOf(f), o.panel.onReview, locale, o.panel.onMap);
+  const { onReview, onMap } = o.panel;
+  let panel: InPagePanel | undefined;
+  /** What the reviewer asked of the panel while it was loading: applied once it is there. */
+  let wanted: 'open' | 'toggle' | undefined;
+  let detached = false;
   let typical: number | null = null;
-  const show = (r = session.result()) => panel.update(panelData(r, o.pack, doc.title, session.dismissedOnPage(), typical, locale, session.reading()));
+  const show = (r = session.result()) => panel?.update(panelData(r, o.pack, doc.title, session.dismissedOnPage(), typical, locale, session.reading()));
   const unsubscribe = session.subscribe(show);
+  o.panel.ui().then(
+    (ui) => {
+      if (detached) return;
+      panel = new ui.InPagePanel(doc, (f) => session.focus(f), o.docUrl, (f) => session.anchorOf(f), onReview, locale, onMap);
+      show();
+      if (wanted === 'open') panel.open();
+      else if (wanted === 'toggle') panel.toggle();
+    },
+    // Never a silent panel: the reviewer is told on the page why it cannot open.
+    (e: unknown) => !detached && session.setNotice(`${locale === 'en' ? 'The audit panel could not be loaded: ' : '审核面板无法加载：'}${(e as Error)?.message ?? e}`),
+  );
+  const control: PanelControl = {
+    open: () => (panel ? panel.open() : (wanted = 'open')),
+    toggle: () => (panel ? panel.toggle() : (wanted = wanted ? undefined : 'toggle')),
+    get isOpen() {
+      return panel ? panel.isOpen : wanted !== undefined;
+    },
+  };
   const onKey = (e: KeyboardEvent) => {
     if (!isPanelShortcut(e)) return;
     e.preventDefault();
     e.stopPropagation();
-    panel.toggle();
+    control.toggle();
   };
   doc.defaultView?.addEventListener('keydown', onKey, true);
   return {
     session,
-    panel,
+    panel: control,
     setTypicalFields(n) {
       if (n === typical) return;
       typical = n;
       show();
     },
     detach() {
+      detached = true;
       unsubscribe();
-      panel.close();
+      panel?.close();
       doc.defaultView?.removeEventListener('keydown', onKey, true);
       detachSession();
     },

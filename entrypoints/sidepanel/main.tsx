@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AuditPanel, PANEL_CSS, reviewSaid, type PanelData } from '../../components/AuditPanel';
+import { AuditPanel, PANEL_CSS, type PanelData } from '../../components/AuditPanel';
+import { reviewSaid } from '../../lib/db/review-vocabulary';
 import { renderLocalized, useLocale, useTr } from '../../components/i18n';
 import { BgToCs, pageKey, PageSummarySchema, type PageSummary } from '../../lib/messaging/protocol';
 import { request } from '../../lib/messaging/request';

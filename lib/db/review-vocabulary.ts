@@ -44,3 +44,9 @@ export const EVENT_NAMES: Labels<(typeof FINDING_EVENTS)[number]> = {
   reappeared: ['问题复现', 'Seen again'],
 };
 export const EVENT_LABELS = zhOf(EVENT_NAMES);
+
+/** What a confirm or dismiss did, said to the reviewer (the in-page panel and the side panel). */
+export function reviewSaid(r: { ok: true } | { ok: false; error: string }, action: 'confirm' | 'dismiss', tr: Tr): string {
+  if (!r.ok) return tr(`未完成：${r.error}`, `Not done: ${r.error}`);
+  return action === 'dismiss' ? tr('已排除（本案不再提示）', 'Dismissed (no longer shown for this case)') : tr('已确认', 'Confirmed');
+}

@@ -187,6 +187,11 @@ export const protocol = {
     input: z.strictObject({ origin: z.string().max(300) }),
     output: z.union([z.strictObject({ ok: z.literal(true), config: PageConfigSchema }), Failure]),
   },
+  /** The reviewer UI (in-page panel, field picker) into the asking frame: injected, not bundled with the content script. */
+  'cs-bg:load-reviewer-ui': {
+    input: z.strictObject({}),
+    output: z.union([z.strictObject({ ok: z.literal(true) }), Failure]),
+  },
   /** 选取字段 or 未识别字段 → 指定: a control of this page type is a field (a site-profile entry, #18.4). */
   'cs-bg:assign-field': {
     input: z.strictObject({

@@ -8,6 +8,8 @@
 import { matchPatternOf } from '../config/origins';
 
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** The reviewer UI, injected into a frame on its content script's request (components/in-page/reviewer-ui.ts). */
+export const REVIEWER_UI_FILE = 'content-scripts/reviewer-ui.js';
 const ID_PREFIX = 'caselint-site:';
 
 export interface RegisteredScript {
