@@ -10,6 +10,7 @@ import { ConditionSchema } from './condition-schema';
 import type { Condition } from './conditions';
 import { fieldGroup } from './fields';
 import { DateSchema, FieldKeySchema, FieldKeysSchema, LocalizedSchema, SeveritySchema } from './schema-common';
+import { FindingKindSchema } from './finding';
 import { z } from './zod';
 
 export const PACK_FORMAT = 'caselint.pack/v1';
@@ -48,7 +49,7 @@ const ExampleSchema = z.strictObject({
   now: z.string().optional(),
   expect: z
     .strictObject({
-      kind: z.enum(['violation', 'due-soon', 'needs-review']).optional(),
+      kind: FindingKindSchema.optional(),
       severity: SeveritySchema.optional(),
       fieldKey: FieldKeySchema.optional(),
       row: z.number().int().nonnegative().optional(),

@@ -4,36 +4,19 @@
  * transaction per report, so several tabs or frames reporting at once never make duplicates.
  */
 import type { CaseLintDb } from './database';
+import type { CaseHeader, Finding } from '../../rules/finding';
+import type { PageSummary } from '../messaging/protocol';
 import { documentOf } from './documents';
 import { event, findingKey, withEvents, type Dismissal, type FindingRow, type PageCheck, type Review } from './rows';
 export { ReviewSchema, type Review } from './rows';
 import { BACKUP_FORMAT, FINDINGS_FORMAT } from './log-import';
 export { importLog, type ImportResult } from './log-import';
 
-export interface ReportedFinding {
-  ruleId: string;
-  fieldKey: string;
-  severity: 'error' | 'warning' | 'info';
-  kind: 'violation' | 'due-soon' | 'needs-review';
-  message: string;
-  basis: string;
-  category: string;
-  row?: number;
-  rows?: number;
-}
+/** A finding as the log takes it in (rules/finding.ts): what it is about and what it says. */
+export type ReportedFinding = Pick<Finding, 'ruleId' | 'fieldKey' | 'severity' | 'kind' | 'message' | 'basis' | 'category' | 'row' | 'rows'>;
 
-/** A page's result as the content script reports it, with who and what it concerns. */
-export interface PageReport {
-  /** One page load (a visit): repeated reports while typing count as one sighting. */
-  visit: string;
-  url: string;
-  caseNumber: string | null;
-  caseKind: string | null;
-  unit: string | null;
-  officers: string[];
-  findings: ReportedFinding[];
-  passed: string[];
-}
+/** A page's result as the content script reports it (lib/messaging/protocol.ts), with who and what it concerns. */
+export type PageReport = Pick<PageSummary, 'visit' | 'url' | 'passed'> & CaseHeader & { findings: ReportedFinding[] };
 
 export interface Reviewer {
   name: string | null;

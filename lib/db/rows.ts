@@ -3,6 +3,7 @@
  * distinct problem: case + rule + field + row.
  */
 import { z } from '../../rules/zod';
+import { CaseHeaderSchema, FindingSchema } from '../../rules/finding';
 import { DISMISS_REASONS, FINDING_EVENTS, STATUSES, SUBJECTIVE_LEVELS } from './review-vocabulary';
 
 const text = (max: number) => z.string().max(max);
@@ -29,19 +30,14 @@ export const FindingRowSchema = z.strictObject({
   caseKey: text(400),
   /** Which document of the case showed it (lib/db/documents.ts); '' in files written before it was kept. */
   document: text(600).default(''),
-  caseKind: text(20).nullable(),
-  unit: text(200).nullable(),
-  officers: z.array(text(100)).max(50),
-  ruleId: text(100),
-  category: text(100),
-  severity: z.enum(['error', 'warning', 'info']),
-  kind: z.enum(['violation', 'due-soon', 'needs-review']),
+  ...CaseHeaderSchema.pick({ caseKind: true, unit: true, officers: true }).shape,
+  ...FindingSchema.pick({ ruleId: true, category: true, severity: true, kind: true }).shape,
+  /** The field (a key this version may not know, in a file from a newer one). */
   fieldKey: text(100),
   row: z.number().int().nonnegative().nullable(),
   /** How many rows the page had for the rule (null: not known, files written before it was kept). */
   rows: z.number().int().positive().nullable().default(null),
-  message: text(2000),
-  basis: text(2000),
+  ...FindingSchema.pick({ message: true, basis: true }).shape,
   pageUrl: text(4000),
   firstSeen: z.number(),
   lastSeen: z.number(),
@@ -79,9 +75,7 @@ export const PageCheckSchema = z.strictObject({
   visit: text(64),
   caseKey: text(400),
   caseNumber: text(200),
-  caseKind: text(20).nullable(),
-  unit: text(200).nullable(),
-  officers: z.array(text(100)).max(50),
+  ...CaseHeaderSchema.pick({ caseKind: true, unit: true, officers: true }).shape,
   url: text(4000),
   at: z.number(),
   findingsCount: z.number().int().nonnegative(),

@@ -10,20 +10,13 @@ import { CalendarFileSchema } from '../../rules/periods/calendar-file';
 import { z } from '../../rules/zod';
 import { RuleOverridesSchema } from '../config/schema';
 import type { CaseLintDb } from '../db/database';
-import type { FindingRow, PageCheck } from '../db/rows';
+import { FindingRowSchema, type FindingRow, type PageCheck } from '../db/rows';
 
 /** Rows per request (the hub takes at most this many). */
 export const HUB_BATCH = 500;
 
-const MineSchema = z.strictObject({
-  caseNumber: z.string(),
-  ruleId: z.string(),
-  message: z.string(),
-  pageUrl: z.string(),
-  firstSeen: z.number(),
-  severity: z.enum(['error', 'warning', 'info']),
-  kind: z.enum(['violation', 'due-soon', 'needs-review']),
-});
+/** The officer's own open findings as the hub gives them back: a part of the log's row. */
+const MineSchema = FindingRowSchema.pick({ caseNumber: true, ruleId: true, message: true, pageUrl: true, firstSeen: true, severity: true, kind: true });
 export type MineFinding = z.infer<typeof MineSchema>;
 
 /** What the hub serves its browsers: the branch's rule overrides, rule pack and holiday years. */

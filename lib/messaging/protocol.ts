@@ -7,6 +7,7 @@
  */
 import { FIELD_KEYS } from '../../rules/fields';
 import { z } from '../../rules/zod';
+import { CaseHeaderSchema, FindingSchema } from '../../rules/finding';
 import { ReviewSchema } from '../db/rows';
 import { IMPORT_CHUNK_ROWS, LOG_PARTS, LogFileHeaderSchema } from '../db/log-import';
 import { LogHealthSchema } from '../db/auto-backup';
@@ -14,21 +15,9 @@ import { HubSyncStateSchema } from '../hub/sync';
 import { RoleSchema, RuleOverridesSchema, SiteProfileSchema, UiLocaleSchema } from '../config/schema';
 import type { RuntimePack } from '../../rules/runtime-pack';
 
-export const FindingSchema = z.strictObject({
-  ruleId: z.string().max(100),
-  fieldKey: z.enum(FIELD_KEYS),
-  severity: z.enum(['error', 'warning', 'info']),
-  kind: z.enum(['violation', 'due-soon', 'needs-review']),
-  message: z.string().max(2000),
-  basis: z.string().max(2000),
-  row: z.number().int().nonnegative().max(10_000).optional(),
-  rows: z.number().int().positive().max(10_001).optional(),
-  category: z.string().max(100),
-  title: z.string().max(200),
-  dueAt: z.number().optional(),
-  remedy: z.string().max(1000).optional(),
-  /** The same finding as the user saw it in English (the record above is zh-CN, contracts.md). */
-  en: z.strictObject({ message: z.string().max(2000), title: z.string().max(200), remedy: z.string().max(1000).optional() }).optional(),
+/** A finding as a page reports it: the record in zh-CN (contracts.md), and as the user saw it in English. */
+export const ReportedFindingSchema = FindingSchema.extend({
+  en: z.strictObject({ message: FindingSchema.shape.message, title: FindingSchema.shape.title, remedy: FindingSchema.shape.remedy }).optional(),
 });
 
 /** A labelled control the page reader could not map (#18.4): its label, how to find it again, the fields it may be. */
@@ -53,11 +42,8 @@ export const PageSummarySchema = z.strictObject({
   visit: z.string().max(64),
   url: z.string().max(4000),
   title: z.string().max(500),
-  caseNumber: z.string().max(200).nullable(),
-  caseKind: z.string().max(20).nullable(),
-  unit: z.string().max(200).nullable(),
-  officers: z.array(z.string().max(100)).max(50),
-  findings: z.array(FindingSchema).max(5000),
+  ...CaseHeaderSchema.shape,
+  findings: z.array(ReportedFindingSchema).max(5000),
   passed: z.array(z.string().max(100)).max(1000),
   notApplicable: z.array(z.string().max(100)).max(1000),
   warnings: z.array(z.string().max(1000)).max(200),
@@ -77,10 +63,8 @@ export type PageSummary = z.infer<typeof PageSummarySchema>;
 /** One finding of a page to confirm or dismiss, named by the page and what it is about (no log ids needed). */
 const ReviewFindingInput = z.strictObject({
   url: z.string().max(4000),
-  caseNumber: z.string().max(200).nullable(),
-  ruleId: z.string().max(100),
-  fieldKey: z.enum(FIELD_KEYS),
-  row: z.number().int().nonnegative().max(10_000).optional(),
+  caseNumber: CaseHeaderSchema.shape.caseNumber,
+  ...FindingSchema.pick({ ruleId: true, fieldKey: true, row: true }).shape,
   action: z.enum(['confirm', 'dismiss']),
   reason: z.enum(['false-positive', 'not-applicable', 'accepted-exception']).nullable(),
 });

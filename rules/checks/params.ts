@@ -6,6 +6,7 @@
  */
 import { ConditionSchema } from '../condition-schema';
 import { DateSchema, FieldKeySchema, FieldKeysSchema, PeriodSchema, SeveritySchema } from '../schema-common';
+import { FindingKindSchema } from '../finding';
 import { z } from '../zod';
 import type { CheckSpec } from './types';
 
@@ -103,7 +104,7 @@ const variants = z.strictObject({
         /** Severity of a failure in this case (e.g. a lesser breach gives a warning). */
         severity: SeveritySchema.optional(),
         /** Kind of a failure in this case: `needs-review` when the page cannot settle it. */
-        kind: z.enum(['violation', 'needs-review']).optional(),
+        kind: FindingKindSchema.exclude(['due-soon']).optional(),
         /** A message of the rule's own for a failure in this case (the nested check's values fill it). */
         messageId: z.string().regex(/^[a-zA-Z][\w-]*$/, '应为消息编号（以字母开头）').optional(),
       }),

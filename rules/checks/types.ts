@@ -4,14 +4,15 @@
  * and `evaluate`; its params' zod schema is in params.ts. Rules in a pack name a check by `type` and give the params.
  */
 import type { Condition } from '../conditions';
+import type { Finding } from '../finding';
 import { fieldLabel } from '../fields';
 import type { Locale } from '../format';
 import type { HolidayCalendar } from '../periods/calendar';
 import type { WallTime } from '../periods/time';
 import type { ParsedValue } from '../values/parse';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type FindingKind = 'violation' | 'due-soon' | 'needs-review';
+export type Severity = Finding['severity'];
+export type FindingKind = Finding['kind'];
 export type Localized = Record<Locale, string>;
 
 /** A check's params as they stand in a pack: `{ type: '<check id>', ...params }`. */

@@ -2,7 +2,8 @@
  * The engine's public shapes: what goes in (field snapshots, options, per-rule overrides) and what
  * comes out (findings, the scan result).
  */
-import { type FindingKind, type Severity } from '../checks/types';
+import type { Severity } from '../checks/types';
+import type { Finding } from '../finding';
 import { type Locale } from '../format';
 import { type HolidayCalendar } from '../periods/calendar';
 
@@ -14,24 +15,8 @@ export interface FieldSnapshot {
   row?: number;
 }
 
-export interface Finding {
-  ruleId: string;
-  fieldKey: string;
-  severity: Severity;
-  kind: FindingKind;
-  message: string;
-  basis: string;
-  row?: number;
-  /** How many rows the rule ran over, with `row`: a page with one row shows no "（第1行）". */
-  rows?: number;
-  category: string;
-  /** The rule's short title in the scan's locale. */
-  title: string;
-  /** For a countdown: the due instant (epoch ms). */
-  dueAt?: number;
-  /** What else makes the rule pass: its lawful exception, recorded on the form (rules/remedy.ts). */
-  remedy?: string;
-}
+/** A finding: one shape for the engine, the messages, the log and the panels (rules/finding.ts). */
+export type { Finding };
 
 export interface ScanResult {
   fields: Record<string, string | null>;

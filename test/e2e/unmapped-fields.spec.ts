@@ -4,7 +4,7 @@
  * (a site profile); and the panel says how each field it read was found.
  */
 import { expect, test } from './fixtures';
-import { waitForMarkers } from './markers';
+import { waitForMarkers, waitForRead } from './markers';
 
 test('a reviewer maps a new page type’s unrecognised fields from the panel in under a minute; the warning follows and the mapping stays', async ({ freshContext: ctx, demo }) => {
   const url = `${demo.url}/jz/XS2024-0999/custody`;
@@ -23,6 +23,8 @@ test('a reviewer maps a new page type’s unrecognised fields from the panel in 
   );
   const page = await ctx.newPage();
   await page.goto(url);
+  // The shortcut works once CaseLint has read the page (before that, no CaseLint listens on it).
+  await waitForRead(page);
   await page.keyboard.press('Alt+Shift+A');
   const panel = page.locator('[data-caselint-host="panel"] .ap');
   await expect(panel.locator('[data-count="fields"]')).toHaveText('1');
