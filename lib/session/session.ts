@@ -8,35 +8,24 @@
  *   re-read values cheaply and re-check what changed.
  * - Structural changes (Vue re-renders, SPA navigation) re-read the page, batched, ignoring our
  *   own nodes.
+ *
+ * Split by concern (#17.2): the page model (page-model.ts: bindings with their values), the result
+ * kept and shown (result.ts), rendering and announcements (render.ts), and the watchers — events,
+ * mutations, timers — all ended by one AbortController (watchers.ts). This module schedules.
  */
-import { touchesFields } from './mutations';
 import { compilePack, rulesAffectedBy, type CompiledPack } from '../../rules/engine/compile';
 import { evaluate } from '../../rules/engine/evaluate';
-import type { EngineOptions, FieldSnapshot, Finding, ScanResult } from '../../rules/engine/types';
-import type { HolidayCalendar } from '../../rules/periods/calendar';
-import { fieldLabel } from '../../rules/fields';
+import type { EngineOptions, Finding, ScanResult } from '../../rules/engine/types';
 import type { Locale } from '../../rules/format';
+import type { HolidayCalendar } from '../../rules/periods/calendar';
 import { trFor } from '../i18n/tr';
+import { readPage, snapshotsOf, type FieldBinding, type PageReading, type SiteProfile } from '../page/read';
+import { PageModel, slotOf, type Entry } from './page-model';
+import { Rendering, type AnchoredFinding, type Drawer } from './render';
+import { EMPTY_RESULT, mergeRecheck, shownResult } from './result';
+import { every, Later, watchDocument } from './watchers';
 
-import { OWN_ATTR, readPage, snapshotsOf, type FieldBinding, type PageReading, type SiteProfile } from '../page/read';
-
-/** A finding and the element it is shown at. */
-export interface AnchoredFinding {
-  finding: Finding;
-  anchor: Element;
-}
-
-/**
- * What draws the warnings in one document (components/in-page/overlay.tsx): the session says what
- * to show, never how. lib/ holds no UI.
- */
-export interface Drawer {
-  update(items: AnchoredFinding[], announcement: string, notice: string | null): void;
-  highlight(anchor: Element): void;
-  /** Draws again where the fields are now (after the page moved or removed the warnings). */
-  draw(): void;
-  destroy(): void;
-}
+export type { AnchoredFinding, Drawer };
 
 export interface SessionOptions {
   root: Document;
@@ -80,8 +69,6 @@ export interface Session {
 /** What a session tells the engine besides the page: overrides, clock, zone — and the calendar. */
 export type SessionEngine = Omit<EngineOptions, 'only' | 'fieldKeys'> & { calendar: HolidayCalendar };
 
-const slot = (key: string, row?: number) => `${key}#${row ?? 0}`;
-
 /** Runs a full scan of a document without attaching anything (the plugin's `scan()`). */
 export function scanDocument(root: Document | Element, pack: CompiledPack, engine: SessionEngine, profile?: SiteProfile): ScanResult {
   const reading = readPage(root, profile);
@@ -102,24 +89,12 @@ export function attachSession(options: SessionOptions): Session {
   const locale = options.locale ?? 'zh-CN';
   const tr = trFor(locale);
   const engineOptions = (): SessionEngine => ({ ...options.engine, locale, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine.zoneOffsetMinutes });
-  const overlays = new Map<Document, Drawer>();
-  let reading: PageReading = { bindings: [], skipped: [], unmapped: [] };
-  let snapshots: FieldSnapshot[] = [];
-  let result: ScanResult = { fields: {}, passed: [], notApplicable: [], findings: [], warnings: [] };
-  let byElement = new WeakMap<Element, number[]>();
-  let anchors = new Map<string, Element>();
-  let documents = new Set<Document>();
-  let previousIds = new Set<string>();
-  /** Whether the page's problems were announced once (on load: only their number). */
-  let announced = false;
-  let detached = false;
-
-  const listeners: [EventTarget, string, EventListener, boolean][] = [];
-  const listen = (target: EventTarget, type: string, fn: EventListener) => {
-    target.addEventListener(type, fn, true);
-    listeners.push([target, type, fn, true]);
-  };
-
+  const model = new PageModel();
+  const rendering = new Rendering(root, options.drawer, tr);
+  const stop = new AbortController();
+  const { signal } = stop;
+  let result: ScanResult = EMPTY_RESULT;
+  let watched = new Set<Document>();
   let suppressed = new Set<string>();
   let notice: string | null = null;
   /**
@@ -128,71 +103,19 @@ export function attachSession(options: SessionOptions): Session {
    * complete values shows at once.
    */
   const typing = new Set<string>();
-  let typingTimer: ReturnType<typeof setTimeout> | undefined;
-  function typed(indices: number[], done: boolean): void {
-    let left = false;
-    for (const i of indices) {
-      const b = reading.bindings[i];
-      if (!b) continue;
-      if (done) left = typing.delete(slot(b.key, b.row)) || left;
-      else typing.add(slot(b.key, b.row));
-    }
-    // Leaving the field shows what was held back, even when the value did not change.
-    if (left) safely(publish);
-    clearTimeout(typingTimer);
-    if (typing.size)
-      typingTimer = setTimeout(() => {
-        typing.clear();
-        safely(publish);
-      }, TYPING_PAUSE_MS);
-  }
+  const typingPause = new Later(signal);
+  const valueCheck = new Later(signal);
+  const fullScanLater = new Later(signal);
+  const redraw = new Later(signal);
 
-  /** The result as shown: without the rules dismissed for this case, nor "cannot read" where the officer is still typing. */
-  function visible(): ScanResult {
-    if (!suppressed.size && !typing.size) return result;
-    return {
-      ...result,
-      findings: result.findings.filter((f) => !suppressed.has(f.ruleId) && !(f.kind === 'needs-review' && (typing.has(slot(f.fieldKey, f.row)) || typing.has(slot(f.fieldKey))))),
-    };
-  }
-
-  function draw(): void {
-    if (!options.drawer) return;
-    const shown = visible();
-    const perDoc = new Map<Document, AnchoredFinding[]>();
-    for (const finding of shown.findings) {
-      const anchor = anchors.get(slot(finding.fieldKey, finding.row)) ?? anchors.get(slot(finding.fieldKey));
-      if (!anchor) continue;
-      const doc = anchor.ownerDocument;
-      let list = perDoc.get(doc);
-      if (!list) perDoc.set(doc, (list = []));
-      list.push({ finding, anchor });
-    }
-    // Announce only what is new since the last draw.
-    const ids = new Set(shown.findings.map((f) => `${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
-    const fresh = shown.findings.filter((f) => !previousIds.has(`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`));
-    previousIds = ids;
-    // On load, how many problems there are (never the whole list read out); later, what changed.
-    const announcement = !fresh.length
-      ? ''
-      : !announced
-        ? tr(
-            `CaseLint：本页发现 ${fresh.length} 个问题，按 Tab 键可在字段后查看说明，按 Alt+Shift+N 跳到下一个问题`,
-            `CaseLint: ${fresh.length} problem${fresh.length > 1 ? 's' : ''} on this page. Press Tab after a field to read it, Alt+Shift+N to go to the next one`,
-          )
-        : `CaseLint${tr('：', ': ')}${fresh.map((f) => `${tr(fieldLabel(f.fieldKey), f.title)}${tr('，', ', ')}${f.message}`).join(tr('；', '; '))}`;
-    if (fresh.length) announced = true;
-    for (const doc of new Set([...overlays.keys(), ...perDoc.keys(), ...(notice ? [root] : [])])) {
-      if (!overlays.has(doc) && !perDoc.get(doc)?.length && !(notice && doc === root)) continue;
-      overlayFor(doc).update(perDoc.get(doc) ?? [], doc === root ? announcement : '', doc === root ? notice : null);
-    }
-  }
+  const visible = () => shownResult(result, suppressed, typing);
+  const draw = () => rendering.draw(visible(), (f) => model.anchorOf(f), notice);
 
   const subscribers = new Set<(result: ScanResult) => void>();
   function publish(): void {
     draw();
     const shown = visible();
-    for (const fn of [options.onResult ? (r: ScanResult) => options.onResult!(r, reading) : undefined, ...subscribers]) {
+    for (const fn of [options.onResult ? (r: ScanResult) => options.onResult!(r, model.reading) : undefined, ...subscribers]) {
       try {
         fn?.(shown);
       } catch {
@@ -201,105 +124,70 @@ export function attachSession(options: SessionOptions): Session {
     }
   }
 
-  function overlayFor(doc: Document): Drawer {
-    let overlay = overlays.get(doc);
-    if (!overlay) {
-      overlay = options.drawer!(doc);
-      overlays.set(doc, overlay);
+  /** Never throws into the page; a failure keeps the last good result and says so. */
+  function safely(f: () => unknown): void {
+    if (signal.aborted) return;
+    try {
+      f();
+    } catch (e) {
+      result = { ...result, warnings: [...result.warnings, `${tr('检查出错：', 'Check failed: ')}${(e as Error).message}`] };
     }
-    return overlay;
   }
 
-  function focus(f: Pick<Finding, 'fieldKey' | 'row'>): boolean {
-    const anchor = anchors.get(slot(f.fieldKey, f.row)) ?? anchors.get(slot(f.fieldKey));
-    if (!anchor?.isConnected) return false;
-    anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
-    if (options.drawer) overlayFor(anchor.ownerDocument).highlight(anchor);
-    const control = anchor.matches('input, select, textarea, [tabindex]') ? anchor : anchor.querySelector('input, select, textarea');
-    (control as HTMLElement | null)?.focus?.({ preventScroll: true });
-    return true;
-  }
-
-  function index(): void {
-    byElement = new WeakMap();
-    anchors = new Map();
-    reading.bindings.forEach((b, i) => {
-      for (const el of [...b.watch, b.anchor]) {
-        const list = byElement.get(el) ?? [];
-        list.push(i);
-        byElement.set(el, list);
-      }
-      if (!anchors.has(slot(b.key, b.row))) anchors.set(slot(b.key, b.row), b.anchor);
-    });
-    const docs = new Set<Document>([root]);
-    for (const b of reading.bindings) docs.add(b.anchor.ownerDocument);
-    for (const doc of docs) if (!documents.has(doc)) watchDocument(doc);
-    documents = docs;
+  function typed(entries: Entry[], done: boolean): void {
+    let left = false;
+    for (const { binding: b } of entries) {
+      if (done) left = typing.delete(slotOf(b.key, b.row)) || left;
+      else typing.add(slotOf(b.key, b.row));
+    }
+    // Leaving the field shows what was held back, even when the value did not change.
+    if (left) safely(publish);
+    typingPause.cancel();
+    if (typing.size)
+      typingPause.run(() => {
+        typing.clear();
+        safely(publish);
+      }, TYPING_PAUSE_MS);
   }
 
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
   function fullScan(): ScanResult {
     const t0 = now();
-    reading = readPage(root, options.profile);
-    snapshots = snapshotsOf(reading.bindings);
-    index();
-    result = evaluate(pack, snapshots, engineOptions());
-    result.warnings.push(...reading.skipped);
+    model.read(root, options.profile);
+    const docs = model.documents(root);
+    for (const doc of docs) if (!watched.has(doc)) watchDocument(doc, signal, (el) => model.isBound(el), events);
+    watched = docs;
+    result = evaluate(pack, model.snapshots, engineOptions());
+    result.warnings.push(...model.reading.skipped);
     options.onTiming?.('scan', now() - t0);
     publish();
     return result;
   }
 
-  /** Re-reads the given bindings; re-checks only the rules that depend on what changed. */
-  function recheck(indices: Iterable<number>): void {
+  /** Re-reads the given entries; re-checks only the rules that depend on what changed. */
+  function recheck(entries: Iterable<Entry>): void {
     const t0 = now();
-    const changed = new Set<string>();
-    for (const i of indices) {
-      const b = reading.bindings[i];
-      if (!b) continue;
-      let raw: string | null = null;
-      try {
-        raw = b.read();
-      } catch {
-        continue;
-      }
-      const s = snapshots[i];
-      if (s && s.key === b.key && s.raw !== raw) {
-        s.raw = raw;
-        changed.add(b.key);
-      }
-    }
+    const changed = model.refresh(entries);
     if (!changed.size) return;
     const only = rulesAffectedBy(pack, changed);
-    const partial = evaluate(pack, snapshots, { ...engineOptions(), only, fieldKeys: changed });
-    result = {
-      fields: { ...result.fields, ...partial.fields },
-      passed: [...result.passed.filter((id) => !only.has(id)), ...partial.passed],
-      notApplicable: [...result.notApplicable.filter((id) => !only.has(id)), ...partial.notApplicable],
-      findings: [...result.findings.filter((f) => !only.has(f.ruleId)), ...partial.findings],
-      warnings: [...new Set([...result.warnings, ...partial.warnings])],
-    };
+    result = mergeRecheck(result, evaluate(pack, model.snapshots, { ...engineOptions(), only, fieldKeys: changed }), only);
     options.onTiming?.('recheck', now() - t0);
     publish();
   }
 
-  function refreshValues(): void {
-    recheck(reading.bindings.keys());
-  }
+  const refreshValues = () => recheck(model.entries);
 
-  let valueTimer: ReturnType<typeof setTimeout> | undefined;
-  let scanTimer: ReturnType<typeof setTimeout> | undefined;
-  const pending = new Set<number>();
-  function scheduleRecheck(indices: number[], delay = 30): void {
-    indices.forEach((i) => pending.add(i));
-    clearTimeout(valueTimer);
-    valueTimer = setTimeout(() => {
+  const pending = new Set<Entry>();
+  function scheduleRecheck(entries: Entry[], delay = 30): void {
+    entries.forEach((e) => pending.add(e));
+    valueCheck.run(() => {
       const list = [...pending];
       pending.clear();
       safely(() => recheck(list));
     }, delay);
   }
+
   /**
    * A full scan once the page has been quiet for `delay` — but no later than MAX_SCAN_WAIT after the
    * first change it has not served: a page that never stops changing (a clock, a body replaced
@@ -307,83 +195,47 @@ export function attachSession(options: SessionOptions): Session {
    */
   let scanWantedSince: number | undefined;
   function scheduleFullScan(delay = 200): void {
-    const now = Date.now();
-    scanWantedSince ??= now;
-    clearTimeout(scanTimer);
-    scanTimer = setTimeout(
+    const t = Date.now();
+    scanWantedSince ??= t;
+    fullScanLater.run(
       () => {
         scanWantedSince = undefined;
         safely(fullScan);
       },
-      Math.max(0, Math.min(delay, scanWantedSince + MAX_SCAN_WAIT - now)),
+      Math.max(0, Math.min(delay, scanWantedSince + MAX_SCAN_WAIT - t)),
     );
   }
 
-  function bindingsFor(target: EventTarget | null): number[] | undefined {
-    let el = target instanceof Object && 'nodeType' in (target as Node) ? (target as Element) : null;
-    for (let depth = 0; el && depth < 6; depth++, el = el.parentElement) {
-      const hit = byElement.get(el);
-      if (hit) return hit;
-    }
-    return undefined;
-  }
-
-  function watchDocument(doc: Document): void {
-    const onEdit: EventListener = (e) => {
-      const hit = bindingsFor(e.target);
+  const events = {
+    edited(target: EventTarget | null, done: boolean) {
+      const hit = model.entriesAt(target);
       if (!hit) return;
-      typed(hit, e.type !== 'input');
+      typed(hit, done);
       scheduleRecheck(hit);
-    };
-    for (const type of ['input', 'change', 'blur']) listen(doc, type, onEdit);
+    },
     // layui option clicks stop propagation and set the hidden <select> by script; date pickers set
     // values without events: after any click, re-read values once the widget has done its work.
-    listen(doc, 'click', () => {
-      clearTimeout(valueTimer);
-      valueTimer = setTimeout(() => safely(refreshValues), 60);
-    });
-    listen(doc, 'submit', () => safely(refreshValues));
+    clicked: () => valueCheck.run(() => safely(refreshValues), 60),
+    submitted: () => safely(refreshValues),
     // Frames load after the page that holds them (framesets, late iframes): read again when one does.
-    listen(doc, 'load', (e) => {
-      const t = e.target as Element | null;
-      if (t && (t.tagName === 'IFRAME' || t.tagName === 'FRAME')) scheduleFullScan(50);
-    });
-    const win = doc.defaultView;
-    if (win && 'MutationObserver' in win) {
-      const observer = new win.MutationObserver((records) => {
-        // A page that removes our warnings gets them back (they are drawn again, not re-read).
-        if (records.some((r) => [...r.removedNodes].some((n) => (n as Element).hasAttribute?.(OWN_ATTR)))) requestRedraw();
-        // Our own nodes, a clock or a toast never trigger a re-read: only controls, labels and bound values.
-        if (touchesFields(records, (el) => byElement.has(el))) scheduleFullScan();
-      });
-      observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'value', 'checked', 'selected'] });
-      observers.push(observer);
-    }
-  }
-
-  const observers: MutationObserver[] = [];
-  let redrawTimer: ReturnType<typeof setTimeout> | undefined;
-  function requestRedraw(): void {
-    clearTimeout(redrawTimer);
-    redrawTimer = setTimeout(() => safely(draw), 50);
-  }
-  function safely(f: () => unknown): void {
-    if (detached) return;
-    try {
-      f();
-    } catch (e) {
-      // Never throw into the page; keep the last good result.
-      result = { ...result, warnings: [...result.warnings, `${tr("检查出错：", "Check failed: ")}${(e as Error).message}`] };
-    }
-  }
+    frameLoaded: () => scheduleFullScan(50),
+    // A page that removes our warnings gets them back (they are drawn again, not re-read).
+    ownNodesRemoved: () => redraw.run(() => safely(draw), 50),
+    fieldsChanged: () => scheduleFullScan(),
+  };
 
   // Deadlines move with the clock: re-evaluate every minute; values set by script: every 1.5 s.
-  const clock = setInterval(() => safely(() => {
-    result = evaluate(pack, snapshots, engineOptions());
-    result.warnings.push(...reading.skipped);
-    publish();
-  }), 60_000);
-  const poll = setInterval(() => safely(refreshValues), 1500);
+  every(
+    60_000,
+    () =>
+      safely(() => {
+        result = evaluate(pack, model.snapshots, engineOptions());
+        result.warnings.push(...model.reading.skipped);
+        publish();
+      }),
+    signal,
+  );
+  every(1500, () => safely(refreshValues), signal);
 
   safely(fullScan);
 
@@ -391,17 +243,25 @@ export function attachSession(options: SessionOptions): Session {
     result: () => result,
     resultIn: (other) => {
       if (other === locale) return result;
-      const again = evaluate(pack, snapshots, { ...engineOptions(), locale: other });
-      again.warnings.push(...reading.skipped);
+      const again = evaluate(pack, model.snapshots, { ...engineOptions(), locale: other });
+      again.warnings.push(...model.reading.skipped);
       return again;
     },
-    reading: () => reading,
+    reading: () => model.reading,
     rescan: () => {
       safely(fullScan);
       return result;
     },
-    anchorOf: (f) => anchors.get(slot(f.fieldKey, f.row)) ?? anchors.get(slot(f.fieldKey)),
-    focus,
+    anchorOf: (f) => model.anchorOf(f),
+    focus(f) {
+      const anchor = model.anchorOf(f);
+      if (!anchor?.isConnected) return false;
+      anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+      rendering.highlight(anchor);
+      const control = anchor.matches('input, select, textarea, [tabindex]') ? anchor : anchor.querySelector('input, select, textarea');
+      (control as HTMLElement | null)?.focus?.({ preventScroll: true });
+      return true;
+    },
     dismissedOnPage: () => [...new Set(result.findings.filter((f) => suppressed.has(f.ruleId)).map((f) => f.ruleId))],
     setSuppressed(ruleIds) {
       const next = new Set(ruleIds);
@@ -424,16 +284,8 @@ export function attachSession(options: SessionOptions): Session {
       safely(fullScan);
     },
     detach() {
-      detached = true;
-      clearInterval(clock);
-      clearInterval(poll);
-      clearTimeout(valueTimer);
-      clearTimeout(scanTimer);
-      clearTimeout(redrawTimer);
-      observers.forEach((o) => o.disconnect());
-      for (const [t, type, fn, cap] of listeners) t.removeEventListener(type, fn, cap);
-      overlays.forEach((o) => o.destroy());
-      overlays.clear();
+      stop.abort();
+      rendering.destroy();
       subscribers.clear();
     },
   };
