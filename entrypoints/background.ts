@@ -73,14 +73,20 @@ async function noteFieldsRead(summary: { url: string; caseNumber: string | null;
   await local().set({ fieldCounts: withRead(stored, document, summary.visit, summary.fieldsRead ?? 0, Date.now()) });
   return typical;
 }
-const isOwnContentScript = (s: Sender) => s.id === browser.runtime.id && !!s.tab?.id && s.frameId === 0 && !s.url?.startsWith('chrome-extension://');
+/**
+ * Our content script, in any frame of a tab: a frame of another origin (a frameset whose forms are
+ * served from another port) is a case page of its own — it asks for its configuration and reports
+ * its findings like a top page.
+ */
+const isOwnContentScript = (s: Sender) => s.id === browser.runtime.id && !!s.tab?.id && !s.url?.startsWith('chrome-extension://');
 const isExtensionPage = (s: Sender) => s.id === browser.runtime.id && !!s.url?.startsWith(browser.runtime.getURL('/'));
 
 const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promise<Output<T>> } = {
   async 'cs-bg:page-result'(summary, sender) {
     const session = laterApis.sessionStorage();
+    // The side panel shows the tab's top page (a frame's report is logged, not shown there).
     const show = (dismissed: string[], typicalFields: number | null = null) =>
-      sender.tab?.id === undefined || !session
+      sender.tab?.id === undefined || sender.frameId !== 0 || !session
         ? undefined
         : session.set({ [pageKey(sender.tab.id)]: { ...summary, findings: summary.findings.filter((f) => !dismissed.includes(f.ruleId)), dismissed: [...new Set(summary.findings.filter((f) => dismissed.includes(f.ruleId)).map((f) => f.ruleId))], typicalFields } });
     try {

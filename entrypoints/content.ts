@@ -32,6 +32,7 @@ import type { Input, PageConfig } from '../lib/messaging/protocol';
 import { asBgToCs, request } from '../lib/messaging/request';
 import { createReporter } from '../lib/messaging/reporter';
 import { trFor } from '../lib/i18n/tr';
+import { findingId } from '../lib/session/result';
 
 /** This frame's content-script world runs CaseLint (one registry of symbols per world). */
 const RUNNING = Symbol.for('caselint.content-script.running');
@@ -53,10 +54,10 @@ const visit = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 
  * in English — each finding as it was shown, for the side panel.
  */
 function summaryOf(r: ScanResult, shown?: ScanResult): Input<'cs-bg:page-result'> {
-  const english = new Map(shown?.findings.map((f) => [`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`, f]));
+  const english = new Map(shown?.findings.map((f) => [findingId(f), f]));
   const findings = english.size
     ? r.findings.map((f) => {
-        const e = english.get(`${f.ruleId}|${f.fieldKey}|${f.row ?? ''}|${f.kind}`);
+        const e = english.get(findingId(f));
         return e ? { ...f, en: { message: e.message, title: e.title, ...(e.remedy ? { remedy: e.remedy } : {}) } } : f;
       })
     : r.findings;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { runHubBench } from './hub';
 import { runLogBench } from './log';
 import { runPageBench } from './page';
-import { axeReference, memoryPerTab, sizes } from './page-extra';
+import { axeReference, firstWarning, memoryPerTab, sizes } from './page-extra';
 
 const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(11);
 
@@ -34,6 +34,12 @@ async function main(): Promise<void> {
   for (const s of sizes()) console.log(`  ${s.name.padEnd(34)} ${kb(s.gzip)}   (${kb(s.bytes)} raw)`);
   const mem = await memoryPerTab();
   console.log(`  JS heap of a case-page tab           ${kb(mem.without)} without → ${kb(mem.with)} with CaseLint (+${((mem.with - mem.without) / 1024).toFixed(0)} KB)\n`);
+  const fw = await firstWarning();
+  console.log('A 5-frame frameset page (five case pages on another origin: five content scripts)');
+  console.log(`  load event, without CaseLint (floor) ${ms(fw.loadWithout)}`);
+  console.log(`  load event, with CaseLint            ${ms(fw.loadWith)}   ratio ${(fw.loadWith / fw.loadWithout).toFixed(2)}`);
+  console.log(`  navigation → first warning          ${ms(fw.first)}   ${(fw.first / fw.loadWithout).toFixed(2)}× the floor`);
+  console.log(`  navigation → every frame warned     ${ms(fw.last)}   ${(fw.last / fw.loadWithout).toFixed(2)}× the floor (${fw.warnings} warnings)\n`);
 
   const log = await runLogBench();
   console.log(`Findings log (${log.rows.toLocaleString('en-US')} rows, real IndexedDB)`);

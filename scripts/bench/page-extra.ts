@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumPath, launchPlain, launchWithExtension } from '../../test/browser';
 import { startDemoServer } from '../demo-site/server';
@@ -86,6 +88,81 @@ export async function memoryPerTab(tabs = 3): Promise<{ without: number; with: n
     await ext.close();
     return { without, with: withExt };
   } finally {
+    await server.close();
+  }
+}
+
+/** Five case pages of the demo system, each with findings, as the frames of one frameset. */
+const FRAMES = ['XZ2024-0415/penalty', 'XS2024-0304/interrogation', 'XZ2024-0421/adm-summons', 'XS2024-0302/detention', 'XS2024-0306/bail'];
+
+/** In every frame: when the page finished loading and when CaseLint had read and drawn it (epoch ms). */
+const STAMPS = `(() => {
+  const at = () => performance.timeOrigin + performance.now();
+  window.__bench = { start: performance.timeOrigin, load: 0, read: 0 };
+  addEventListener('load', () => (window.__bench.load = at()));
+  new MutationObserver((_, o) => {
+    if (document.documentElement.hasAttribute('data-caselint-read')) { window.__bench.read = at(); o.disconnect(); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-caselint-read'] });
+})();`;
+
+interface Stamps {
+  start: number;
+  load: number;
+  read: number;
+}
+
+/**
+ * From navigation to the first warning on a 5-frame frameset page (#17.9): the frameset on one
+ * origin, its five case pages on another, so that every frame loads and runs the content script and
+ * asks the worker for its configuration. Beside it, in the same run, the frameset's load event
+ * without CaseLint (the floor: what the page costs anyway). Medians of `runs` loads each.
+ */
+export async function firstWarning(runs = 5): Promise<{ loadWithout: number; loadWith: number; first: number; last: number; warnings: number }> {
+  const server = await startDemoServer(0);
+  const frameset = `<!doctype html><html><head><meta charset="utf-8"><title>框架页</title></head><frameset rows="20%,20%,20%,20%,20%">${FRAMES.map((f) => `<frame src="${server.url}/case/${f}">`).join('')}</frameset></html>`;
+  // The frameset from a server of its own on localhost (a page the browser knows is local may frame local pages).
+  const host = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(frameset));
+  await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+  const top = `http://localhost:${(host.address() as AddressInfo).port}/`;
+  const measure = async (ctx: BrowserContext, withCaseLint: boolean) => {
+    await ctx.addInitScript({ content: STAMPS });
+    const rows: { load: number; first: number; last: number; warnings: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await ctx.newPage();
+      await page.goto(top, { waitUntil: 'load' });
+      const frames = () => page.frames().filter((f) => f.url().includes('/case/'));
+      const stamps = async () => Promise.all(frames().map((f) => f.evaluate('window.__bench') as Promise<Stamps>));
+      let all: Stamps[] = [];
+      for (let wait = 0; withCaseLint && wait < 200; wait++) {
+        all = await stamps();
+        if (all.length === FRAMES.length && all.every((s) => s.read > 0)) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const start = ((await page.evaluate('window.__bench')) as Stamps).start;
+      const load = ((await page.evaluate('window.__bench')) as Stamps).load - start;
+      let warnings = 0;
+      for (const f of frames()) warnings += await f.locator('[data-caselint-rule]').count();
+      rows.push({ load, first: Math.min(...all.map((s) => s.read)) - start, last: Math.max(...all.map((s) => s.read)) - start, warnings });
+      await page.close();
+    }
+    return rows;
+  };
+  try {
+    const plain = await chromium.launchPersistentContext('', { executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+    const without = await measure(plain, false);
+    await plain.close();
+    const ext = await launchWithExtension();
+    const withExt = await measure(ext, true);
+    await ext.close();
+    return {
+      loadWithout: median(without.map((r) => r.load)),
+      loadWith: median(withExt.map((r) => r.load)),
+      first: median(withExt.map((r) => r.first)),
+      last: median(withExt.map((r) => r.last)),
+      warnings: Math.min(...withExt.map((r) => r.warnings)),
+    };
+  } finally {
+    host.close();
     await server.close();
   }
 }
