@@ -20,5 +20,5 @@ import { defaultCalendar } from './periods/bundled-calendar';
 
 /** Evaluates a compiled pack over a page's snapshots; the bundled holiday calendar unless one is given. */
 export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions = {}): ScanResult {
-  return evaluateWith(compiled, snapshots, { ...options, calendar: options.calendar ?? defaultCalendar });
+  return evaluateWith(compiled, snapshots, options, options.calendar ?? defaultCalendar);
 }

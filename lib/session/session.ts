@@ -72,7 +72,7 @@ export type SessionEngine = Omit<EngineOptions, 'only' | 'fieldKeys'> & { calend
 /** Runs a full scan of a document without attaching anything (the plugin's `scan()`). */
 export function scanDocument(root: Document | Element, pack: CompiledPack, engine: SessionEngine, profile?: SiteProfile): ScanResult {
   const reading = readPage(root, profile);
-  const result = evaluate(pack, snapshotsOf(reading.bindings), { ...engine, zoneOffsetMinutes: profile?.zoneOffsetMinutes ?? engine.zoneOffsetMinutes });
+  const result = evaluate(pack, snapshotsOf(reading.bindings), { ...engine, zoneOffsetMinutes: profile?.zoneOffsetMinutes ?? engine.zoneOffsetMinutes }, engine.calendar);
   result.warnings.push(...reading.skipped);
   return result;
 }
@@ -88,7 +88,8 @@ export function attachSession(options: SessionOptions): Session {
   let pack = options.pack;
   const locale = options.locale ?? 'zh-CN';
   const tr = trFor(locale);
-  const engineOptions = (): SessionEngine => ({ ...options.engine, locale, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine.zoneOffsetMinutes });
+  const { calendar } = options.engine;
+  const engineOptions = (): EngineOptions => ({ ...options.engine, locale, zoneOffsetMinutes: options.profile?.zoneOffsetMinutes ?? options.engine.zoneOffsetMinutes });
   const model = new PageModel();
   const rendering = new Rendering(root, options.drawer, tr);
   const stop = new AbortController();
@@ -158,7 +159,7 @@ export function attachSession(options: SessionOptions): Session {
     const docs = model.documents(root);
     for (const doc of docs) if (!watched.has(doc)) watchDocument(doc, signal, (el) => model.isBound(el), events);
     watched = docs;
-    result = evaluate(pack, model.snapshots, engineOptions());
+    result = evaluate(pack, model.snapshots, engineOptions(), calendar);
     result.warnings.push(...model.reading.skipped);
     options.onTiming?.('scan', now() - t0);
     publish();
@@ -171,7 +172,7 @@ export function attachSession(options: SessionOptions): Session {
     const changed = model.refresh(entries);
     if (!changed.size) return;
     const only = rulesAffectedBy(pack, changed);
-    result = mergeRecheck(result, evaluate(pack, model.snapshots, { ...engineOptions(), only, fieldKeys: changed }), only);
+    result = mergeRecheck(result, evaluate(pack, model.snapshots, { ...engineOptions(), only, fieldKeys: changed }, calendar), only);
     options.onTiming?.('recheck', now() - t0);
     publish();
   }
@@ -229,7 +230,7 @@ export function attachSession(options: SessionOptions): Session {
     60_000,
     () =>
       safely(() => {
-        result = evaluate(pack, model.snapshots, engineOptions());
+        result = evaluate(pack, model.snapshots, engineOptions(), calendar);
         result.warnings.push(...model.reading.skipped);
         publish();
       }),
@@ -243,7 +244,7 @@ export function attachSession(options: SessionOptions): Session {
     result: () => result,
     resultIn: (other) => {
       if (other === locale) return result;
-      const again = evaluate(pack, model.snapshots, { ...engineOptions(), locale: other });
+      const again = evaluate(pack, model.snapshots, { ...engineOptions(), locale: other }, calendar);
       again.warnings.push(...model.reading.skipped);
       return again;
     },

@@ -57,14 +57,14 @@ function readFields(record: RecordView, keys: Iterable<string> = record.keys()):
 }
 
 /** A scan of one page's snapshots with the options' clock, zone, locale and calendar. */
-export function scanOf(snapshots: readonly FieldSnapshot[], options: EngineOptions & { calendar: HolidayCalendar }): Scan {
+export function scanOf(snapshots: readonly FieldSnapshot[], options: EngineOptions, calendar: HolidayCalendar): Scan {
   const offset = options.zoneOffsetMinutes ?? BEIJING_OFFSET_MINUTES;
   return {
     record: new RecordView(snapshots),
     locale: options.locale ?? 'zh-CN',
     now: instantToWall(options.now ?? Date.now(), offset),
     offset,
-    calendar: options.calendar,
+    calendar,
     overrides: options.overrides,
     uncovered: undefined,
     admin: undefined,
@@ -72,8 +72,13 @@ export function scanOf(snapshots: readonly FieldSnapshot[], options: EngineOptio
   };
 }
 
-export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions & { calendar: HolidayCalendar }): ScanResult {
-  const scan = scanOf(snapshots, options);
+/**
+ * Evaluates a compiled pack over a page's snapshots with the given holiday calendar (`options.calendar`
+ * is not read here). The calendar is a parameter of its own: merging it into the options would make an
+ * object per call, which cost the engine benchmark a third of its speed.
+ */
+export function evaluate(compiled: CompiledPack, snapshots: readonly FieldSnapshot[], options: EngineOptions, calendar: HolidayCalendar): ScanResult {
+  const scan = scanOf(snapshots, options, calendar);
   const result: ScanResult = { fields: readFields(scan.record, options.fieldKeys), passed: [], notApplicable: [], findings: [], warnings: [] };
   const ctx = new RowCtx(scan);
   const run = (c: CompiledRule) => {

@@ -1,6 +1,6 @@
 /**
- * The record model: one page's field snapshots parsed once into slots by field and row (a
- * positional cache of field infos), read by the checks through typed accessors.
+ * The record model: one page's field snapshots parsed once into slots by field and row, read by
+ * the checks through typed accessors.
  */
 import { type CheckSpec } from '../checks/types';
 import { FIELDS, fieldGroup, type FieldDef, type FieldGroup } from '../fields';
@@ -20,21 +20,6 @@ export const FIELD_INFO = new Map<string, FieldInfo>(
   FIELDS.map((def, index) => [def.key, { index, def, group: fieldGroup(def.key), list: def.type === 'list' }]),
 );
 
-/**
- * The field info of the last snapshots' keys, by position. A page read again (a re-check on every
- * keystroke) gives the same keys in the same order: comparing a key with the one last seen at its
- * position is cheaper than a Map look-up, which any difference falls back to.
- */
-const lastKeys: string[] = [];
-const lastInfos: (FieldInfo | undefined)[] = [];
-function infoAt(n: number, key: string): FieldInfo | undefined {
-  if (lastKeys[n] === key) return lastInfos[n];
-  const info = FIELD_INFO.get(key);
-  lastKeys[n] = key;
-  lastInfos[n] = info;
-  return info;
-}
-
 /** Trigger keys resolved to their field info (a key no field has can never be satisfied). */
 export function fieldInfos(triggers: readonly (readonly string[])[]): FieldInfo[][] {
   return triggers.map((alts) => alts.flatMap((k) => FIELD_INFO.get(k) ?? []));
@@ -45,14 +30,6 @@ export const NO_KEYS: readonly string[] = [];
 
 /** Nested checks' triggers as field info, worked out once per check object (asked on every keystroke). */
 export const triggerInfos = new WeakMap<CheckSpec, FieldInfo[][]>();
-
-/** Blank text (spaces only, ASCII or ideographic) is an empty control; most text is not, and is told fast. */
-function isBlank(raw: string): boolean {
-  if (raw.length === 0) return true;
-  const first = raw.charCodeAt(0);
-  if (first > 32 && first !== 0x3000 && first !== 0xa0) return false;
-  return raw.trim() === '';
-}
 
 /** A filled control whose text cannot be read as its field's type. */
 export class Unreadable {
@@ -86,11 +63,11 @@ export class RecordView {
     const texts = this.texts;
     for (let n = 0; n < snapshots.length; n++) {
       const s = snapshots[n]!;
-      const info = infoAt(n, s.key);
+      const info = FIELD_INFO.get(s.key);
       if (info === undefined) continue;
       const i = info.index;
       const raw = s.raw;
-      const text = raw === null || isBlank(raw) ? null : raw;
+      const text = raw === null || raw.trim() === '' ? null : raw;
       // Most controls: the first (or only) one of a field that is not in a group.
       if (info.group === undefined && texts[i] === undefined) {
         texts[i] = text;

@@ -50,7 +50,7 @@ function evaluateCheck(
 ): CheckResult[] {
   const rule = { id: 'check-under-test', check, versionDate: options.versionDate, guideline: { basis: [] }, messages: {} } as unknown as Rule;
   const c = new CompiledRule(rule, undefined, [], undefined);
-  const scan = scanOf(snapshots, { ...options, overrides: undefined, calendar: options.calendar ?? defaultCalendar });
+  const scan = scanOf(snapshots, { ...options, overrides: undefined }, options.calendar ?? defaultCalendar);
   const rows = rowsFor(c, scan.record);
   const out: CheckResult[] = [];
   const ctx = new RowCtx(scan);
