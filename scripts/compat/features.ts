@@ -26,7 +26,7 @@ function typeofTest(name: string): RegExp {
 export const FEATURES: readonly Feature[] = [
   // JavaScript built-ins
   { name: 'Object.hasOwn', chromium: 93, pattern: /\bObject\.hasOwn\s*\(/ },
-  { name: 'Array.prototype.at / String.prototype.at', chromium: 92, pattern: /\.at\(\s*-?[\w$.]+\s*\)/ },
+  { name: 'Array.prototype.at / String.prototype.at', chromium: 92, pattern: /(?<!\.)\.at\(\s*-?[\w$.]+\s*\)/ }, // not a spread of a function named `at` (`...at(x)`)
   { name: 'structuredClone', chromium: 98, pattern: /\bstructuredClone\s*\(/ },
   { name: 'String.prototype.replaceAll', chromium: 85, pattern: /\.replaceAll\s*\(/ },
   { name: 'Promise.any', chromium: 85, pattern: /\bPromise\.any\s*\(/ },

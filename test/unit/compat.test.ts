@@ -38,6 +38,7 @@ describe('APIs and CSS newer than the target', () => {
     ['a library that tests for WeakRef first', 'if(typeof FinalizationRegistry<`u`&&typeof WeakRef<`u`){var r=new WeakRef(o)}'],
     ['our own randomUUID fallback', 'if(typeof e.randomUUID==`function`)return e.randomUUID();let t=e.getRandomValues(n)'],
     ['plain ES2019 built-ins', 'Object.fromEntries(x.flatMap(f));s.matchAll(/a/g);Promise.allSettled([])'],
+    ['a minified function named at, spread', 'case`age`:return[...at(e.at),...it]'],
   ];
   for (const [name, code] of allowed) {
     it(`lets pass ${name}`, () => expect(flagged(code)).toEqual([]));
