@@ -42,6 +42,7 @@ export function sizes(): { name: string; bytes: number; gzip: number }[] {
   const ext = resolve('.output/chrome-mv3');
   const out = [
     { name: 'content script', path: join(ext, 'content-scripts/content.js') },
+    { name: 'reviewer UI (injected on request)', path: join(ext, 'content-scripts/reviewer-ui.js') },
     { name: 'intranet plugin', path: resolve('.output/plugin/caselint.js') },
     { name: 'background', path: join(ext, 'background.js') },
   ].map((f) => ({ name: f.name, bytes: statSync(f.path).size, gzip: gz(f.path) }));
