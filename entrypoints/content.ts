@@ -137,15 +137,15 @@ export default defineContentScript({
       return reviewerUi().then(({ startPicker }) => {
         if (stopPicker) return { ok: true };
         stopPicker = startPicker({
-        doc: document,
-        assigned: config?.profiles.find((p) => p.urlPattern === urlPattern)?.fields ?? [],
-        save: (field) => assignField(urlPattern, field),
-        locale: config?.locale,
-        onClose: () => {
-          stopPicker?.();
-          stopPicker = undefined;
-        },
-      });
+          doc: document,
+          assigned: config?.profiles.find((p) => p.urlPattern === urlPattern)?.fields ?? [],
+          save: (field) => assignField(urlPattern, field),
+          locale: config?.locale,
+          onClose: () => {
+            stopPicker?.();
+            stopPicker = undefined;
+          },
+        });
         return { ok: true };
       });
     };

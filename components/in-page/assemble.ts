@@ -5,6 +5,7 @@
  */
 import type { CompiledPack, ScanResult } from '../../rules/engine';
 import type { Locale } from '../../rules/format';
+import { trFor } from '../../lib/i18n/tr';
 import type { SiteProfile } from '../../lib/page/read';
 import { attachSession, type Session, type SessionEngine } from '../../lib/session/session';
 import type { AuditPanelProps } from '../AuditPanel';
@@ -73,8 +74,8 @@ export function attachInPage(o: InPageOptions): InPage {
   const doc = o.root;
   const { onReview, onMap } = o.panel;
   let panel: InPagePanel | undefined;
-  /** What the reviewer asked of the panel while it was loading: applied once it is there. */
-  let wanted: 'open' | 'toggle' | undefined;
+  /** Whether the reviewer asked for the panel while it was loading: it opens when it is there. */
+  let openOnLoad = false;
   let detached = false;
   let typical: number | null = null;
   const show = (r = session.result()) => panel?.update(panelData(r, o.pack, doc.title, session.dismissedOnPage(), typical, locale, session.reading()));
@@ -84,17 +85,16 @@ export function attachInPage(o: InPageOptions): InPage {
       if (detached) return;
       panel = new ui.InPagePanel(doc, (f) => session.focus(f), o.docUrl, (f) => session.anchorOf(f), onReview, locale, onMap);
       show();
-      if (wanted === 'open') panel.open();
-      else if (wanted === 'toggle') panel.toggle();
+      if (openOnLoad) panel.open();
     },
     // Never a silent panel: the reviewer is told on the page why it cannot open.
-    (e: unknown) => !detached && session.setNotice(`${locale === 'en' ? 'The audit panel could not be loaded: ' : '审核面板无法加载：'}${(e as Error)?.message ?? e}`),
+    (e: unknown) => !detached && session.setNotice(`${trFor(locale)('审核面板无法加载：', 'The audit panel could not be loaded: ')}${(e as Error)?.message ?? e}`),
   );
   const control: PanelControl = {
-    open: () => (panel ? panel.open() : (wanted = 'open')),
-    toggle: () => (panel ? panel.toggle() : (wanted = wanted ? undefined : 'toggle')),
+    open: () => (panel ? panel.open() : (openOnLoad = true)),
+    toggle: () => (panel ? panel.toggle() : (openOnLoad = !openOnLoad)),
     get isOpen() {
-      return panel ? panel.isOpen : wanted !== undefined;
+      return panel ? panel.isOpen : openOnLoad;
     },
   };
   const onKey = (e: KeyboardEvent) => {
