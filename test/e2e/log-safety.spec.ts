@@ -6,7 +6,7 @@
  * filesystem (a tmpfs the test mounts as root).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -149,7 +149,16 @@ test('on a disk with 2 MB free an import is refused before it starts, with the f
     // Fill the disk, leaving 2 MB.
     mkdirSync(join(disk.dir, 'filler'));
     const free = () => Number(statfsSync(disk.dir).bavail) * Number(statfsSync(disk.dir).bsize);
-    writeFileSync(join(disk.dir, 'filler', 'fill.bin'), Buffer.alloc(Math.max(0, free() - 2 * 1024 * 1024)));
+    // In 1 MB pieces down to about 2 MB: the browser writes to its profile on this disk meanwhile.
+    const filler = openSync(join(disk.dir, 'filler', 'fill.bin'), 'w');
+    const piece = Buffer.alloc(1024 * 1024);
+    try {
+      while (free() > 3 * 1024 * 1024) writeSync(filler, piece);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+    } finally {
+      closeSync(filler);
+    }
     console.log(`free on the small disk: ${(free() / 2 ** 20).toFixed(1)} MB`);
     const second = writeTemp('second.json', { ...backupOf(2000), findings: backupOf(5001).findings.slice(3001) });
     await log.locator('input[type=file]').setInputFiles(second.path);
