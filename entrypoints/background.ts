@@ -17,7 +17,7 @@ import { documentOf } from '../lib/db/documents';
 import { lastErrorItem } from '../lib/settings/settings';
 import { assignProfileField, loadCalendarFiles, loadConfig, mirrorPolicy, readSettings } from '../lib/config/store';
 import { watchConfig } from '../lib/config/watch';
-import { pageConfig } from '../lib/config/page-config';
+import { pageConfigs } from '../lib/config/page-config';
 import { registeredOrigins } from '../lib/config/effective';
 import { injectOnLoad, type InjectApi } from '../lib/sites/injection';
 import { REVIEWER_UI_FILE, siteAccess, syncSiteScripts, type PermissionsApi, type ScriptingApi, type SyncResult } from '../lib/sites/registration';
@@ -222,8 +222,7 @@ const handlers: { [T in MessageType]: (input: Input<T>, sender: Sender) => Promi
   },
   async 'cs-bg:page-config'(input) {
     try {
-      const { config, calendars } = await configInForce();
-      return { ok: true, config: pageConfig(config, calendars, input.origin) };
+      return { ok: true, config: (await pageConfigInForce())(input.origin) };
     } catch (e) {
       return { ok: false, error: (e as Error).message };
     }
@@ -281,12 +280,12 @@ const WRITES_LOG: ReadonlySet<MessageType> = new Set<MessageType>([
 ]);
 
 /**
- * The configuration in force and its holiday calendar, read once per change (every frame of every
- * case page asks for it as it loads); a change of the configuration forgets it.
+ * What a case page of any origin runs with, made once per configuration (every frame of every case
+ * page asks for it as it loads); a change of the configuration forgets it.
  */
-let inForce: Promise<{ config: Awaited<ReturnType<typeof loadConfig>>; calendars: Awaited<ReturnType<typeof loadCalendarFiles>> }> | undefined;
-function configInForce() {
-  inForce ??= loadConfig().then(async (config) => ({ config, calendars: await loadCalendarFiles(config) }));
+let inForce: Promise<ReturnType<typeof pageConfigs>> | undefined;
+function pageConfigInForce() {
+  inForce ??= loadConfig().then(async (config) => pageConfigs(config, await loadCalendarFiles(config)));
   inForce.catch(() => (inForce = undefined));
   return inForce;
 }

@@ -10,9 +10,12 @@ import { runtimePack } from '../../rules/runtime-pack';
 import type { PageConfig } from '../messaging/protocol';
 import { isActiveOn, type EffectiveConfig } from './effective';
 
-export function pageConfig(config: EffectiveConfig, calendars: readonly CalendarFile[], origin: string): PageConfig {
-  return {
-    active: isActiveOn(config, origin),
+/**
+ * The configuration of a page of any origin: what does not depend on the origin (the stripped pack,
+ * the calendar as date lists) is made once per configuration, not for every frame that asks.
+ */
+export function pageConfigs(config: EffectiveConfig, calendars: readonly CalendarFile[]): (origin: string) => PageConfig {
+  const shared: Omit<PageConfig, 'active'> = {
     locale: config.settings.locale,
     role: config.settings.role,
     pack: runtimePack(config.pack),
@@ -20,4 +23,5 @@ export function pageConfig(config: EffectiveConfig, calendars: readonly Calendar
     profiles: config.profiles,
     calendars: calendars.map((c) => ({ holidays: keysOf(c.holidays), workdays: keysOf(c.workdays), ...(c.years ? { years: c.years } : {}) })),
   };
+  return (origin) => ({ active: isActiveOn(config, origin), ...shared });
 }
